@@ -1,0 +1,15 @@
+import type { Migration } from './migration.ts';
+import { m001Company } from './001-company.ts';
+import { m002JobsAndLogo } from './002-jobs-and-logo.ts';
+
+/**
+ * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
+ * would find nothing there. Append only; never edit a migration that has shipped.
+ */
+export const MIGRATIONS: readonly Migration[] = [m001Company, m002JobsAndLogo];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+MIGRATIONS.forEach((m, i) => {
+  if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}; expected ${i + 1}.`);
+});

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import type { AppInfo } from '../../shared/contract/app.ts';
+import { backupDirIn, databasePathIn } from './dataDir.ts';
+import { openDatabase, type OpenedDatabase } from './db/openDatabase.ts';
+import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
+import { createDispatcher, type Dispatcher } from './dispatcher.ts';
+import { createEventHub, type EventHub } from './events.ts';
+import { createHandlers } from './handlers.ts';
+import { createJobRunner, type JobRunner } from './jobs/jobRunner.ts';
+import type { Logger } from './logger.ts';
+
+export interface KontorOptions {
+  dataDir: string;
+  appVersion: string;
+  mode: AppInfo['mode'];
+  log: Logger;
+  /** The worker entry for background jobs; the Electron build passes its bundled file. */
+  jobWorkerUrl?: URL;
+}
+
+/** The back office itself: one database, its services, one dispatcher. No Electron here. */
+export interface Kontor {
+  readonly dataDir: string;
+  readonly databasePath: string;
+  readonly database: OpenedDatabase;
+  readonly dispatcher: Dispatcher;
+  readonly events: EventHub;
+  readonly jobs: JobRunner;
+  info(): Promise<AppInfo>;
+  close(): Promise<void>;
+}
+
+export async function openKontor(options: KontorOptions): Promise<Kontor> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const databasePath = databasePathIn(options.dataDir);
+  const database = await openDatabase({
+    path: databasePath,
+    appVersion: options.appVersion,
+    backupDir: backupDirIn(options.dataDir),
+    log: options.log,
+  });
+  const events = createEventHub((error) => options.log.error('an event listener failed', error));
+  const jobs = await createJobRunner({
+    db: database.db,
+    dataDir: options.dataDir,
+    databasePath,
+    events,
+    log: options.log,
+    ...(options.jobWorkerUrl ? { workerUrl: options.jobWorkerUrl } : {}),
+  });
+
+  const info = (): Promise<AppInfo> =>
+    Promise.resolve({
+      appVersion: options.appVersion,
+      mode: options.mode,
+      dataDir: options.dataDir,
+      databasePath,
+      schemaVersion: database.sqlite.pragma('user_version', { simple: true }) as number,
+      latestSchemaVersion: LATEST_SCHEMA_VERSION,
+      rowCounts: countRows(database),
+    });
+
+  const dispatcher = createDispatcher(createHandlers({ db: database.db, jobs, info }), options.log);
+  return {
+    dataDir: options.dataDir,
+    databasePath,
+    database,
+    dispatcher,
+    events,
+    jobs,
+    info,
+    async close() {
+      await jobs.close();
+      database.close();
+    },
+  };
+}
+
+/** Rows per table, for `kontor info` and the settings screen. */
+function countRows(database: OpenedDatabase): Record<string, number> {
+  const tables = database.sqlite
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((t) => [t, database.sqlite.prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`).pluck().get() as number]),
+  );
+}
