@@ -1,11 +1,23 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 const root = import.meta.dirname;
 
+/**
+ * CSP hash sources of the inline scripts the renderer's dev server injects into index.html: React
+ * Fast Refresh's preamble (served at base '/'). The main process adds them to the dev CSP, so dev
+ * keeps `script-src 'self'` without 'unsafe-inline'. tests/main/dev-csp.test.ts checks this list
+ * against what Vite really injects.
+ */
+export const DEV_INLINE_SCRIPT_HASHES = [react.preambleCode.replace('__BASE__', '/')].map(
+  (code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`,
+);
+
 export default defineConfig({
   main: {
+    define: { __KONTOR_DEV_INLINE_SCRIPT_HASHES__: JSON.stringify(DEV_INLINE_SCRIPT_HASHES) },
     build: {
       outDir: 'out/main',
       rollupOptions: {

@@ -179,7 +179,11 @@ export const LogoSchema = z.object({
   mimeType: z.enum(LOGO_MIME_TYPES),
   dataBase64: z
     .string()
-    .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4, { error: 'The logo is larger than 512 KiB.', params: { key: 'validation.logo.tooLarge' } })
+    .refine((s) => s.length <= Math.ceil(LOGO_MAX_BYTES / 3) * 4, {
+      error: 'The logo is larger than 512 KiB.',
+      params: { key: 'validation.logo.tooLarge' },
+      abort: true,
+    })
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'The logo data is not base64.' }),
 });
 export type Logo = z.infer<typeof LogoSchema>;

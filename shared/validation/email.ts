@@ -2,8 +2,7 @@ import { fail, pass, text, type Check } from './check.ts';
 
 // Letters of any script are allowed on both sides (internationalised addresses, RFC 6531);
 // quoted local parts and IP-literal domains are legal but never used for a business address.
-const LOCAL_ATOM = String.raw`[\p{L}\p{N}!#$%&'*+/=?^_\`{|}~-]+`;
-const LOCAL_PART = new RegExp(String.raw`^${LOCAL_ATOM}(?:\.${LOCAL_ATOM})*$`, 'u');
+const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 const TOP_LEVEL = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/u;
 

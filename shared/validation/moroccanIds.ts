@@ -2,7 +2,8 @@ import { fail, pass, text, type Check } from './check.ts';
 
 // Moroccan letterheads print "ICE : 0015…", "IF N° 1234567", "R.C. n° 12345 Casablanca": the
 // label is dropped so a pasted line still checks.
-const NUMERO = String.raw`(?:n\s*[°º]|no\.?|num(?:[ée]ro)?\.?)?`;
+// The lookahead keeps "No" from being cut off a town such as Nouaceur.
+const NUMERO = String.raw`(?:(?:n\s*[°º]|no\.?|num(?:[ée]ro)?\.?)(?!\p{L}))?`;
 
 function withoutLabel(value: string, label: string): string {
   return text(value).replace(new RegExp(String.raw`^(?:${label})(?!\p{L})\s*${NUMERO}\s*[:.\-]?\s*`, 'iu'), '');

@@ -35,10 +35,9 @@ export function checkPhone(value: string, defaultCountry?: string): Check {
   // 00 is the international call prefix in Europe and Africa; people copy it instead of "+".
   const input = text(value).replace(/^00(?=\s*[1-9])/, '+');
   if (input === '') return fail('validation.phone.required', 'Enter a phone number.');
-  const country =
-    defaultCountry !== undefined && isSupportedCountry(defaultCountry.toUpperCase())
-      ? (defaultCountry.toUpperCase() as CountryCode)
-      : undefined;
+  // An unknown default country is dropped rather than passed on: the number may still carry "+".
+  const upper = defaultCountry?.toUpperCase();
+  const country: CountryCode | undefined = upper !== undefined && isSupportedCountry(upper) ? upper : undefined;
 
   let phone: PhoneNumber;
   try {

@@ -114,7 +114,8 @@ function verdictFrance(body: string): Verdict {
   if (c0 < 10 && c1 < 10) {
     return Number(body.slice(0, 2)) === Number(`${siren}12`) % 97 ? 'ok' : 'checksum';
   }
-  // The newer alphanumeric keys, as published by the DGFiP and implemented in python-stdnum.
+  // Keys with a letter: no official description is public; this is python-stdnum's
+  // stdnum.fr.tva rule, which its real-world test numbers (e.g. FRK7399859412) satisfy.
   const check = c0 < 10 ? c0 * 24 + c1 - 10 : c0 * 34 + c1 - 100;
   return (Number(siren) + 1 + Math.floor(check / 11)) % 11 === check % 11 ? 'ok' : 'checksum';
 }

@@ -1,0 +1,138 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { JobStatus, JobView } from '../../../shared/contract/jobs.ts';
+import type { CallError } from '../../../shared/errors.ts';
+import type { KontorSchema } from '../db/schema.ts';
+
+type Db = Kysely<KontorSchema>;
+
+export const INTERRUPTED_MESSAGE = 'Kontor stopped while this job was running; start it again.';
+
+/** Every column a JobView needs; `input` and `checkpoint` can be large and stay in the table. */
+const VIEW_COLUMNS = [
+  'id',
+  'kind',
+  'status',
+  'done',
+  'total',
+  'message',
+  'result',
+  'error',
+  'created_at',
+  'started_at',
+  'finished_at',
+] as const;
+
+type ViewRow = Pick<Selectable<KontorSchema['job']>, (typeof VIEW_COLUMNS)[number]>;
+
+export function toJobView(row: ViewRow): JobView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status as JobStatus,
+    done: row.done,
+    total: row.total,
+    message: row.message,
+    result: row.result === null ? null : (JSON.parse(row.result) as unknown),
+    error: row.error === null ? null : (JSON.parse(row.error) as CallError),
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+export async function insertJob(db: Db, job: { kind: string; input: unknown; createdAt: string }): Promise<JobView> {
+  const row = await db
+    .insertInto('job')
+    .values({ kind: job.kind, status: 'queued', input: JSON.stringify(job.input), created_at: job.createdAt })
+    .returning(VIEW_COLUMNS)
+    .executeTakeFirstOrThrow();
+  return toJobView(row);
+}
+
+export async function findJob(db: Db, id: number): Promise<JobView | undefined> {
+  const row = await db.selectFrom('job').select(VIEW_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row && toJobView(row);
+}
+
+/** Newest first, along the `job_created` index. */
+export async function listJobs(db: Db, limit: number): Promise<JobView[]> {
+  const rows = await db
+    .selectFrom('job')
+    .select(VIEW_COLUMNS)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toJobView);
+}
+
+/** Writes everything of a view that changes while a job runs. */
+export async function writeJobState(db: Db, view: JobView): Promise<void> {
+  await db
+    .updateTable('job')
+    .set({
+      status: view.status,
+      done: view.done,
+      total: view.total,
+      message: view.message,
+      result: view.result === null ? null : JSON.stringify(view.result),
+      error: view.error === null ? null : JSON.stringify(view.error),
+      started_at: view.startedAt,
+      finished_at: view.finishedAt,
+    })
+    .where('id', '=', view.id)
+    .execute();
+}
+
+export async function writeJobCheckpoint(db: Db, id: number, state: unknown): Promise<void> {
+  await db
+    .updateTable('job')
+    .set({ checkpoint: state === undefined ? null : JSON.stringify(state) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * `settings` key holding an instant before which every job is known to be finished. Recovery
+ * looks only at jobs created after it (minus a day, for clocks set back), along the
+ * `job_created` index: a full scan of a large job history would slow every start-up.
+ */
+export const JOBS_SETTLED_BEFORE_KEY = 'jobs.settledBefore';
+const CLOCK_MARGIN_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Marks jobs a previous process left queued or running as interrupted and answers them. Only
+ * call it when no other process runs jobs on this database.
+ */
+export async function interruptLeftoverJobs(db: Db, now: Date): Promise<JobView[]> {
+  const finishedAt = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const settled = await trx
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', JOBS_SETTLED_BEFORE_KEY)
+      .executeTakeFirst();
+    const settledBefore = settled ? Date.parse(JSON.parse(settled.value) as string) : Number.NaN;
+    let update = trx
+      .updateTable('job')
+      .set({ status: 'interrupted', message: INTERRUPTED_MESSAGE, finished_at: finishedAt })
+      .where('status', 'in', ['queued', 'running']);
+    if (!Number.isNaN(settledBefore)) {
+      update = update.where('created_at', '>=', new Date(settledBefore - CLOCK_MARGIN_MS).toISOString());
+    }
+    const rows = await update.returning(VIEW_COLUMNS).execute();
+    await writeJobsSettledBefore(trx, now);
+    return rows.map(toJobView);
+  });
+}
+
+/** Records that every job created before `instant` has finished. */
+export async function writeJobsSettledBefore(db: Db, instant: Date): Promise<void> {
+  const value = JSON.stringify(instant.toISOString());
+  const updatedAt = new Date().toISOString();
+  await db
+    .insertInto('settings')
+    .values({ key: JOBS_SETTLED_BEFORE_KEY, value, updated_at: updatedAt })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: updatedAt }))
+    .execute();
+}

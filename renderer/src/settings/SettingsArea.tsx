@@ -1,0 +1,45 @@
+import { Stack, Tabs } from '@mantine/core';
+import { IconBuilding, IconDatabase, IconAdjustments } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../lib/router.ts';
+import { CompanyPage } from './CompanyPage.tsx';
+import { DataPanel } from './DataPanel.tsx';
+import { PreferencesPanel } from './PreferencesPanel.tsx';
+
+export const SETTINGS_TABS = ['company', 'preferences', 'data'] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+export function isSettingsTab(value: string | undefined): value is SettingsTab {
+  return (SETTINGS_TABS as readonly (string | undefined)[]).includes(value);
+}
+
+/** #/settings/<tab>: company profile, preferences, data. */
+export function SettingsArea({ tab }: { tab: SettingsTab }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Tabs value={tab} onChange={(value) => value && navigate(`settings/${value}`)}>
+        <Tabs.List>
+          <Tabs.Tab value="company" leftSection={<IconBuilding size={14} />}>
+            {t('settings.tabs.company')}
+          </Tabs.Tab>
+          <Tabs.Tab value="preferences" leftSection={<IconAdjustments size={14} />}>
+            {t('settings.tabs.preferences')}
+          </Tabs.Tab>
+          <Tabs.Tab value="data" leftSection={<IconDatabase size={14} />}>
+            {t('settings.tabs.data')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="company" pt="md">
+          <CompanyPage />
+        </Tabs.Panel>
+        <Tabs.Panel value="preferences" pt="md">
+          <PreferencesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="data" pt="md">
+          <DataPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
