@@ -3,62 +3,25 @@
  * "Electron pitfalls"): a sandboxed preload that is an ES module, requires a package, or a main
  * bundle that swallowed the native SQLite module would all build fine and fail only when launched.
  *
- * Builds once (`electron-vite build`, a few seconds) when out/ is missing or older than the sources.
+ * Builds once (support/ensureBuilt.ts) when out/ is missing or older than the sources.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Script, createContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../shared/contract/index.ts';
 import { BRIDGE_KEY, CALL_CHANNEL, EVENT_CHANNEL } from '../../electron/preload/channels.ts';
+import { BUILT, OUT, ensureBuilt, filesUnder } from './support/ensureBuilt.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-const OUT = join(ROOT, 'out');
-const PRELOAD = join(OUT, 'preload/index.cjs');
-const MAIN = join(OUT, 'main/index.js');
-const JOB_WORKER = join(OUT, 'main/jobWorker.js');
-const RENDERER_HTML = join(OUT, 'renderer/index.html');
-const OUTPUTS = [PRELOAD, MAIN, JOB_WORKER, RENDERER_HTML];
-const SOURCES = ['electron', 'shared', 'renderer', 'electron.vite.config.ts', 'package.json'];
+const PRELOAD = BUILT.preload;
+const MAIN = BUILT.main;
+const JOB_WORKER = BUILT.jobWorker;
+const RENDERER_HTML = BUILT.rendererHtml;
 
 /** A sandboxed preload runs on every page load; past this, look at what the contract pulls in. */
 const PRELOAD_BUDGET_BYTES = 1024 * 1024;
 
-function filesUnder(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-function isBuildStale(): boolean {
-  if (!OUTPUTS.every((file) => existsSync(file))) return true;
-  const oldestOutput = Math.min(...OUTPUTS.map((file) => statSync(file).mtimeMs));
-  const newestSource = Math.max(...SOURCES.flatMap((s) => filesUnder(join(ROOT, s))).map((file) => statSync(file).mtimeMs));
-  return newestSource > oldestOutput;
-}
-
-function build(): void {
-  const require = createRequire(import.meta.url);
-  const cli = join(require.resolve('electron-vite/package.json'), '../bin/electron-vite.js');
-  const result = spawnSync(process.execPath, [cli, 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    // Only the bundler runs: no Electron binary is needed, and none may be downloaded.
-    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
-    timeout: 170_000,
-  });
-  if (result.status !== 0) {
-    throw new Error(`electron-vite build failed (exit ${result.status}, ${result.signal ?? 'no signal'}):\n${result.stdout}\n${result.stderr}`);
-  }
-}
-
-beforeAll(() => {
-  if (isBuildStale()) build();
-}, 180_000);
+beforeAll(ensureBuilt, 180_000);
 
 const read = (file: string) => readFileSync(file, 'utf8');
 

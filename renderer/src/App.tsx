@@ -1,0 +1,110 @@
+import { AppShell, DirectionProvider, MantineProvider, ScrollArea, type MantineColorSchemeManager } from '@mantine/core';
+import type { i18n as I18n } from 'i18next';
+import { useCallback, useEffect, useMemo } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { CompanyProfile } from '../../shared/company/profile.ts';
+import type { Preferences, Theme } from '../../shared/contract/app.ts';
+import { Notifications } from './components/Notifications.tsx';
+import { GridBench } from './dev/GridBench.tsx';
+import { directionOf } from './i18n/index.ts';
+import { CompanyProvider, useCompany } from './lib/company.tsx';
+import { PreferencesProvider } from './lib/preferences.tsx';
+import { devToolsEnabled, navigate, useRoute } from './lib/router.ts';
+import { isSettingsTab, SettingsArea } from './settings/SettingsArea.tsx';
+import { isAreaId, type AreaId } from './shell/areas.ts';
+import { Header } from './shell/Header.tsx';
+import { NotBuilt } from './shell/NotBuilt.tsx';
+import { Sidebar } from './shell/Sidebar.tsx';
+import { useAreaShortcuts } from './shell/useAreaShortcuts.ts';
+import { theme } from './theme.ts';
+
+/**
+ * Mantine keeps the colour scheme through a "manager" (localStorage by default). Kontor keeps
+ * it in the core with the other preferences, so this manager only hands Mantine the stored value
+ * at start; PreferencesProvider saves changes through app.setPreferences.
+ */
+function preferenceColorSchemeManager(initial: Theme): MantineColorSchemeManager {
+  let current: Theme = initial;
+  return {
+    get: () => current,
+    set: (value) => {
+      current = value;
+    },
+    subscribe: () => undefined,
+    unsubscribe: () => undefined,
+    clear: () => undefined,
+  };
+}
+
+export interface AppProps {
+  i18n: I18n;
+  preferences: Preferences;
+  company: CompanyProfile | null;
+}
+
+export function App({ i18n, preferences, company }: AppProps) {
+  const colorSchemeManager = useMemo(() => preferenceColorSchemeManager(preferences.theme), [preferences.theme]);
+  return (
+    <DirectionProvider initialDirection={directionOf(preferences.language)} detectDirection>
+      <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme={preferences.theme}>
+        <I18nextProvider i18n={i18n}>
+          <PreferencesProvider initial={preferences}>
+            <CompanyProvider initial={company}>
+              <Shell />
+              <Notifications />
+            </CompanyProvider>
+          </PreferencesProvider>
+        </I18nextProvider>
+      </MantineProvider>
+    </DirectionProvider>
+  );
+}
+
+function routeForArea(area: string): string {
+  return area === 'settings' ? 'settings/company' : area;
+}
+
+/** The frame: header, sidebar and the current area, chosen by the hash route. */
+function Shell() {
+  const route = useRoute();
+  const { profile } = useCompany();
+  const [head = '', sub] = route.split('/');
+
+  const redirect = useMemo((): string | null => {
+    if (route === '') return profile === null ? 'settings/company' : 'dashboard';
+    if (head === 'settings' && !isSettingsTab(sub)) return 'settings/company';
+    if (head === 'dev' && devToolsEnabled()) return null;
+    if (!isAreaId(head)) return 'dashboard';
+    return null;
+  }, [route, head, sub, profile]);
+
+  useEffect(() => {
+    if (redirect !== null) navigate(redirect, { replace: true });
+  }, [redirect]);
+
+  const routeFor = useCallback((id: string) => routeForArea(id), []);
+  useAreaShortcuts(routeFor);
+
+  const current: AreaId | null = isAreaId(head) ? head : null;
+
+  let content = null;
+  if (redirect === null) {
+    if (head === 'settings' && isSettingsTab(sub)) content = <SettingsArea tab={sub} />;
+    else if (head === 'dev' && sub === 'grid') content = <GridBench />;
+    else if (current !== null && current !== 'settings') content = <NotBuilt area={current} />;
+  }
+
+  return (
+    <AppShell header={{ height: 48 }} navbar={{ width: 224, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Header />
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <AppShell.Section grow component={ScrollArea} type="auto">
+          <Sidebar current={current} routeFor={routeFor} />
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>{content}</AppShell.Main>
+    </AppShell>
+  );
+}
