@@ -54,6 +54,7 @@ export default defineConfig({
     {
       name: 'electron',
       testDir: 'tests/electron',
+      testMatch: '**/*.electron.ts',
     },
   ],
 });

@@ -4,20 +4,19 @@
  * can neither load ES modules nor require packages.
  *
  * The page gets exactly `window.kontorBridge = { call, subscribe }` (shared/client.ts Transport):
- * never ipcRenderer, never a generic send. Names outside the contract are answered here and never
- * reach the main process; the main process checks the sender and validates every input anyway.
+ * never ipcRenderer, never a generic send. The main process checks the sender, the call name and
+ * every input against the contract; the preload imports no schemas, which keeps it small (the
+ * contract pulls in zod and the validators' metadata).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Transport } from '../../shared/client.ts';
-import { CALL_NAMES, type KontorEvent } from '../../shared/contract/index.ts';
+import type { KontorEvent } from '../../shared/contract/index.ts';
 import type { CallResult } from '../../shared/errors.ts';
 import { BRIDGE_KEY, CALL_CHANNEL, EVENT_CHANNEL } from './channels.ts';
 
-const KNOWN_CALLS: ReadonlySet<string> = new Set(CALL_NAMES);
-
 const bridge: Transport = {
   call(name: string, input: unknown): Promise<CallResult<unknown>> {
-    if (typeof name !== 'string' || !KNOWN_CALLS.has(name)) {
+    if (typeof name !== 'string') {
       // The same answer the dispatcher gives, so callers handle one shape.
       return Promise.resolve({
         ok: false,

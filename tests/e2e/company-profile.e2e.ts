@@ -203,23 +203,22 @@ test('Arabic turns the whole window right-to-left', async ({ page, kontorServer 
   await gotoApp(page, kontorServer);
   const html = page.locator('html');
   await expect(html).toHaveAttribute('dir', 'ltr');
+  // The sidebar starts where the reading starts: left of the page title in LTR, right of it in RTL.
   const sidebar = page.getByTestId('sidebar');
-  const main = page.locator('main');
-  const ltrSidebar = await sidebar.boundingBox();
-  const ltrMain = await main.boundingBox();
-  expect(ltrSidebar!.x).toBeLessThan(ltrMain!.x);
+  const title = page.getByRole('heading', { level: 1 });
+  const sidebarLeftOfTitle = async () => {
+    const s = await sidebar.boundingBox();
+    const h = await title.boundingBox();
+    if (!s || !h) throw new Error('sidebar or title not laid out');
+    return s.x + s.width <= h.x ? 'left' : h.x + h.width <= s.x ? 'right' : 'overlapping';
+  };
+  expect(await sidebarLeftOfTitle()).toBe('left');
 
   await page.getByRole('banner').getByLabel('Language').selectOption('ar');
   await expect(html).toHaveAttribute('dir', 'rtl');
   await expect(html).toHaveAttribute('lang', 'ar');
   await expect(page.getByRole('heading', { name: 'مرحبًا بك في كونتور' })).toBeVisible();
-  await expect
-    .poll(async () => {
-      const s = await sidebar.boundingBox();
-      const m = await main.boundingBox();
-      return s && m ? s.x > m.x : false;
-    })
-    .toBe(true);
+  await expect.poll(sidebarLeftOfTitle).toBe('right');
   expect(await kontorServer.client.call('app.getPreferences', {})).toMatchObject({ language: 'ar' });
 
   // The choice is kept: a reload opens in Arabic again.
@@ -273,6 +272,8 @@ for (const language of ['en', 'ar'] as const) {
       await kontorServer.client.call('app.setPreferences', { language, theme });
       await page.setViewportSize({ width: 1440, height: 900 });
       await gotoApp(page, kontorServer);
+      // With a company, the app opens on the dashboard; the profile is one hash away.
+      await page.goto(`${kontorServer.origin}/#/settings/company`);
       await expect(page.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
       await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme);
       await expect(page.getByTestId('company-form')).toBeVisible();

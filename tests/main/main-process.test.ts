@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEV_INLINE_SCRIPT_HASHES } from '../../electron.vite.config.ts';
 import { contentSecurityPolicy } from '../../electron/main/security.ts';
 import { BUILT, ROOT, ensureBuilt } from './support/ensureBuilt.ts';
 import type { Command } from './fake-electron/electron.ts';
@@ -81,7 +82,7 @@ function startMain(args: string[], env: Record<string, string> = {}): RunningMai
     send(command) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        replies.set(id, (message) => (message.error === undefined ? resolve(message.result) : reject(new Error(String(message.error)))));
+        replies.set(id, (message) => (message.error === undefined ? resolve(message.result) : reject(new Error(JSON.stringify(message.error)))));
         child.send({ id, command });
       });
     },
@@ -218,6 +219,9 @@ describe('the built main process, on a stand-in electron', () => {
     expect(await main.send({ op: 'request', url: 'https://example.com/pixel.gif' })).toEqual({ cancel: true });
     expect(await main.send({ op: 'request', url: 'app://kontor/assets/x.js' })).toEqual({ cancel: false });
 
+    // Production sets its CSP on the app protocol only; no header rewriting is installed.
+    expect(await main.send({ op: 'headersReceived', url: 'app://kontor/index.html', responseHeaders: {} })).toEqual({ listener: false });
+
     // A second launch on this data folder brings the window forward instead of opening another.
     await main.send({ op: 'secondInstance' });
     expect(main.messages.filter(isType('window'))).toHaveLength(1);
@@ -265,6 +269,34 @@ describe('the built main process, on a stand-in electron', () => {
     await main.send({ op: 'quit' });
     expect(await main.exited).toBe(0);
     expect(existsSync(join(dataDir, 'kontor.sqlite'))).toBe(true);
+  }, 30_000);
+
+  it('in development loads the dev server under the dev CSP, and only a dev server on this machine', async () => {
+    const dev = 'http://localhost:5173';
+    const main = startMain(['--data-dir', tempDir('kontor-fake-dev-')], { FAKE_ELECTRON_DEV: '1', ELECTRON_RENDERER_URL: dev });
+    await main.waitFor(isType('show'), 'the window to show');
+    expect(main.messages.find(isType('loadURL'))).toMatchObject({ url: dev });
+    expect(main.messages.find(isType('menu'))).toMatchObject({ labels: ['File', 'Edit', 'View', 'Window', 'Help'] });
+
+    const devCsp = contentSecurityPolicy({ devServerUrl: dev, devInlineScriptHashes: DEV_INLINE_SCRIPT_HASHES });
+    expect(devCsp).toContain(DEV_INLINE_SCRIPT_HASHES[0]);
+    expect(
+      await main.send({ op: 'headersReceived', url: `${dev}/`, responseHeaders: { 'Content-Security-Policy': ['default-src *'], 'X-Other': ['1'] } }),
+    ).toEqual({ listener: true, responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [devCsp] } });
+    expect(await main.send({ op: 'headersReceived', url: 'https://example.com/', responseHeaders: {} })).toEqual({ listener: true });
+    expect(await main.send({ op: 'request', url: 'ws://localhost:5173/?token=x' })).toEqual({ cancel: false });
+    expect(await main.send({ op: 'call', senderUrl: `${dev}/`, name: 'app.info', input: {} })).toMatchObject({ ok: true });
+    await main.send({ op: 'quit' });
+    expect(await main.exited).toBe(0);
+
+    const remote = startMain(['--data-dir', tempDir('kontor-fake-remote-')], {
+      FAKE_ELECTRON_DEV: '1',
+      ELECTRON_RENDERER_URL: 'http://example.com:5173',
+    });
+    await remote.waitFor(isType('show'), 'the window to show');
+    expect(remote.messages.find(isType('loadURL'))).toMatchObject({ url: 'app://kontor/index.html' });
+    await remote.send({ op: 'quit' });
+    expect(await remote.exited).toBe(0);
   }, 30_000);
 
   it('quits at once as a second instance, without opening the core', async () => {

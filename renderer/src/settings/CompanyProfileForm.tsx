@@ -270,7 +270,10 @@ export function CompanyProfileForm() {
     id: inputId(key),
     label: labelOf(key, false),
     error: errorFor(key),
-    withAsterisk: required,
+    // The asterisk comes from CSS (styles.css), not from Mantine's " *" text: the label's text
+    // must be exactly the label, so that getByLabel('Tax ID', { exact: true }) finds it.
+    labelProps: required ? { 'data-required-mark': true } : undefined,
+    'aria-required': required || undefined,
     onBlur: () => touch(key),
   });
 

@@ -64,8 +64,8 @@ describe('database.backup', () => {
   });
 
   test('reports progress in pages, throttled to the interval', async () => {
-    t = await openKontorWithRunner({ tuning: { backupPagesPerStep: 4 }, progressIntervalMs: 20 });
-    await makeDatabaseLarge(t, 8 * 1024 * 1024);
+    t = await openKontorWithRunner({ tuning: { backupPagesPerStep: 1 }, progressIntervalMs: 20 });
+    await makeDatabaseLarge(t, 24 * 1024 * 1024);
     const { updates, stop } = collectUpdates(t.client);
 
     const started = await t.client.call('jobs.start', { kind: 'database.backup', input: {} });
@@ -124,8 +124,18 @@ describe('database.backup', () => {
     }
   });
 
-  test('cancel stops the copy: status cancelled, no file left behind', async () => {
-    t = await openKontorWithRunner({ tuning: { backupPagesPerStep: 1 } });
+  test('cancel right after start: the copy never begins, status cancelled', async () => {
+    t = await openTestKontor();
+    const started = await t.client.call('jobs.start', { kind: 'database.backup', input: {} });
+    const job = await t.client.call('jobs.cancel', { id: started.id });
+    expect(job).toMatchObject({ id: started.id, status: 'cancelled', result: null, error: null });
+    expect(await t.kontor.jobs.wait(started.id)).toEqual(job);
+    expect(backupFiles(t.dataDir)).toEqual([]);
+  });
+
+  test('cancel stops the copy midway: status cancelled, no file left behind', async () => {
+    // One page per step and prompt progress events, so the cancel lands while pages are being copied.
+    t = await openKontorWithRunner({ tuning: { backupPagesPerStep: 1 }, progressIntervalMs: 5 });
     await makeDatabaseLarge(t, 32 * 1024 * 1024);
     const client = t.client;
     let cancelled: Promise<unknown> | undefined;

@@ -77,7 +77,8 @@ const whenReadyPromise = new Promise<void>((resolve) => {
 });
 
 export const app = {
-  isPackaged: true,
+  // FAKE_ELECTRON_DEV=1 plays `electron-vite dev` (an unpackaged app); otherwise a packaged one.
+  isPackaged: process.env.FAKE_ELECTRON_DEV !== '1',
   getVersion: () => '0.1.0',
   getName: () => 'Kontor',
   getPath(name: string): string {
@@ -144,12 +145,16 @@ export const protocol = {
 type PermissionRequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
 type PermissionCheckHandler = (wc: unknown, permission: string, origin: string, details: unknown) => boolean;
 type BeforeRequestListener = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
+type HeadersReceivedListener = (
+  details: { url: string; responseHeaders: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+) => void;
 
 const sessionState: {
   permissionRequest?: PermissionRequestHandler;
   permissionCheck?: PermissionCheckHandler;
   beforeRequest?: BeforeRequestListener;
-  headersReceived?: unknown;
+  headersReceived?: HeadersReceivedListener;
 } = {};
 
 const defaultSession = {
@@ -163,7 +168,7 @@ const defaultSession = {
     onBeforeRequest(listener: BeforeRequestListener) {
       sessionState.beforeRequest = listener;
     },
-    onHeadersReceived(listener: unknown) {
+    onHeadersReceived(listener: HeadersReceivedListener) {
       sessionState.headersReceived = listener;
     },
   },
@@ -285,6 +290,7 @@ export type Command =
   | { op: 'permission'; permission: string; requestingUrl: string }
   | { op: 'permissionCheck'; permission: string; origin: string }
   | { op: 'request'; url: string }
+  | { op: 'headersReceived'; url: string; responseHeaders: Record<string, string[]> }
   | { op: 'secondInstance' }
   | { op: 'quit' };
 
@@ -331,6 +337,13 @@ async function run(command: Command): Promise<unknown> {
     case 'request': {
       const listener = sessionState.beforeRequest ?? fail('no onBeforeRequest listener');
       return new Promise((resolve) => listener({ url: command.url }, (response) => resolve({ cancel: response.cancel === true })));
+    }
+    case 'headersReceived': {
+      const listener = sessionState.headersReceived;
+      if (!listener) return { listener: false };
+      return new Promise((resolve) =>
+        listener({ url: command.url, responseHeaders: command.responseHeaders }, (response) => resolve({ listener: true, ...response })),
+      );
     }
     case 'secondInstance':
       appEvents.emit('second-instance', fakeEvent(), [], process.cwd(), {});
