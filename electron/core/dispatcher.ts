@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { contract, isCallName, type CallName, type CallOutput, type ParsedInput } from '../../shared/contract/index.ts';
-import { KontorError, ValidationError, type CallError, type CallResult, type FieldIssue } from '../../shared/errors.ts';
+import { KontorError, ValidationError, type CallError, type CallResult } from '../../shared/errors.ts';
+import { fieldIssuesFromZod } from '../../shared/fieldIssues.ts';
 import type { Logger } from './logger.ts';
 
 export type Handler<N extends CallName> = (input: ParsedInput<N>) => Promise<CallOutput<N>> | CallOutput<N>;
@@ -19,7 +19,7 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatcher {
       }
       const spec = contract[name];
       const parsed = await spec.input.safeParseAsync(input);
-      if (!parsed.success) return fail(new ValidationError(zodIssues(parsed.error)).toCallError());
+      if (!parsed.success) return fail(new ValidationError(fieldIssuesFromZod(parsed.error)).toCallError());
       try {
         const handler = handlers[name] as (input: unknown) => unknown;
         const value = await handler(parsed.data);
@@ -44,26 +44,4 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatcher {
 
 function fail(error: CallError): CallResult<never> {
   return { ok: false, error };
-}
-
-/** Zod's issues as field issues: a dotted path, a translation key, an English message. */
-export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const params = 'params' in issue && issue.params ? (issue.params as Record<string, unknown>) : {};
-    const key = typeof params.key === 'string' ? params.key : keyForZodIssue(issue);
-    const rest = Object.fromEntries(
-      Object.entries(params).filter(([k, v]) => k !== 'key' && (typeof v === 'string' || typeof v === 'number')),
-    ) as Record<string, string | number>;
-    const field: FieldIssue = { path: issue.path.map(String).join('.'), key, message: issue.message };
-    if ('minimum' in issue && (typeof issue.minimum === 'number')) rest.minimum = issue.minimum;
-    if ('maximum' in issue && (typeof issue.maximum === 'number')) rest.maximum = issue.maximum;
-    if (Object.keys(rest).length > 0) field.params = rest;
-    return field;
-  });
-}
-
-function keyForZodIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return 'validation.required';
-  if (issue.code === 'too_small' || issue.code === 'too_big') return `validation.${issue.code}.${issue.origin}`;
-  return `validation.${issue.code}`;
 }

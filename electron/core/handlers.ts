@@ -1,5 +1,29 @@
+import type { Database } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { AppInfo } from '../../shared/contract/app.ts';
+import {
+  createCategory,
+  deleteCategory,
+  listCategories,
+  updateCategory,
+} from './catalog/categories.ts';
+import { addImage, dataDirOf, getImage, removeImage, removeUnusedMedia, reorderImages } from './catalog/images.ts';
+import { getCatalogLanguages, setCatalogLanguages } from './catalog/languages.ts';
+import { listProducts } from './catalog/list.ts';
+import { listPriceLists, setListPrice } from './catalog/prices.ts';
+import {
+  bulkUpdateProducts,
+  createProduct,
+  deleteProduct,
+  getProduct,
+  getProductBySku,
+  listTags,
+  lookupCode,
+  setProductStatus,
+  updateProduct,
+} from './catalog/products.ts';
+import { searchCatalog } from './catalog/search.ts';
+import { generateVariants } from './catalog/variants.ts';
 import {
   getCompanyLogo,
   getCompanyProfile,
@@ -11,15 +35,19 @@ import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
 import { getPreferences, setPreferences } from './settings/preferences.ts';
+import { createStockService } from './stock/stockService.ts';
 
 interface Services {
   db: Kysely<KontorSchema>;
   jobs: JobRunner;
   info: () => Promise<AppInfo>;
+  /** The raw connection under `db`: stock writes run synchronously on it (see stock/recordMovements.ts). */
+  sqlite?: Database;
 }
 
 /** One line per call: the contract names it, a service does it. */
-export function createHandlers({ db, jobs, info }: Services): Handlers {
+export function createHandlers({ db, jobs, info, sqlite }: Services): Handlers {
+  const stock = createStockService(db, sqlite);
   return {
     'app.info': () => info(),
     'app.getPreferences': () => getPreferences(db),
@@ -33,5 +61,54 @@ export function createHandlers({ db, jobs, info }: Services): Handlers {
     'jobs.get': ({ id }) => jobs.get(id),
     'jobs.list': ({ limit }) => jobs.list(limit),
     'jobs.cancel': ({ id }) => jobs.cancel(id),
+    'catalog.languages.get': () => getCatalogLanguages(db),
+    'catalog.languages.set': (input) => setCatalogLanguages(db, input),
+    'catalog.priceLists.list': () => listPriceLists(db),
+    'catalog.tags.list': (query) => listTags(db, query),
+    'catalog.categories.list': () => listCategories(db),
+    'catalog.categories.create': (input) => createCategory(db, input),
+    'catalog.categories.update': (input) => updateCategory(db, input),
+    'catalog.categories.delete': ({ id }) => deleteCategory(db, id),
+    'products.list': (query) => listProducts(db, query),
+    'products.get': ({ id }) => getProduct(db, id),
+    'products.getBySku': ({ sku }) => getProductBySku(db, sku),
+    'products.create': (input) => createProduct(db, input),
+    'products.update': (input) => updateProduct(db, input),
+    'products.delete': async (ref) => deleteProduct(db, ref, async (files) => removeUnusedMedia(db, await dataDirOf(db), files)),
+    'products.setStatus': (input) => setProductStatus(db, input),
+    'products.bulkUpdate': (input) => bulkUpdateProducts(db, input),
+    'products.generateVariants': (input) => generateVariants(db, input),
+    'products.search': (query) => searchCatalog(db, query),
+    'products.lookupCode': ({ code }) => lookupCode(db, code),
+    'products.updateListFields': (input) => setListPrice(db, input),
+    'products.addImage': async (input) => addImage(db, await dataDirOf(db), input),
+    'products.removeImage': async ({ id }) => removeImage(db, await dataDirOf(db), id),
+    'products.reorderImages': (input) => reorderImages(db, input),
+    'products.getImage': async (input) => getImage(db, await dataDirOf(db), input),
+    'warehouses.list': (input) => stock.listWarehouses(input),
+    'warehouses.create': (input) => stock.createWarehouse(input),
+    'warehouses.update': (input) => stock.updateWarehouse(input),
+    'locations.list': (input) => stock.listLocations(input),
+    'locations.create': (input) => stock.createLocation(input),
+    'stock.receive': (input) => stock.receive(input),
+    'stock.ship': (input) => stock.ship(input),
+    'stock.adjust': (input) => stock.adjust(input),
+    'stock.transfer': (input) => stock.transfer(input),
+    'stock.return': (input) => stock.return(input),
+    'stock.correct': (input) => stock.correct(input),
+    'stock.levels': (input) => stock.levels(input),
+    'stock.movements': (input) => stock.movements(input),
+    'stock.valuation': (input) => stock.valuation(input),
+    'stock.onHandAt': (input) => stock.onHandAt(input),
+    'stock.setReorderRule': (input) => stock.setReorderRule(input),
+    'stock.lowStock': (input) => stock.lowStock(input),
+    'stock.settings.get': () => stock.getSettings(),
+    'stock.settings.set': (change) => stock.setSettings(change),
+    'stocktake.create': (input) => stock.createStocktake(input),
+    'stocktake.list': (input) => stock.listStocktakes(input),
+    'stocktake.setCounts': (input) => stock.setCounts(input),
+    'stocktake.get': (input) => stock.getStocktake(input),
+    'stocktake.post': (input) => stock.postStocktake(input),
+    'stocktake.cancel': (input) => stock.cancelStocktake(input),
   };
 }

@@ -71,10 +71,12 @@ function Shell() {
   const [head = '', sub] = route.split('/');
 
   const redirect = useMemo((): string | null => {
-    if (route === '') return profile === null ? 'settings/company' : 'dashboard';
+    // The start: the set-up until there is a company, the dashboard after.
+    const start = profile === null ? 'settings/company' : 'dashboard';
+    if (route === '') return start;
     if (head === 'settings' && !isSettingsTab(sub)) return 'settings/company';
     if (head === 'dev' && devToolsEnabled()) return null;
-    if (!isAreaId(head)) return 'dashboard';
+    if (!isAreaId(head)) return start;
     return null;
   }, [route, head, sub, profile]);
 

@@ -6,6 +6,7 @@
  * ever turned into a decimal *string* here, for display: a float would round 0.1 + 0.2 wrongly
  * and lose precision on large amounts, so no arithmetic happens on converted values.
  */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Language } from '../../shared/contract/app.ts';
 import { minorUnitsOf } from '../../shared/reference/currencies.ts';
 
@@ -105,12 +106,16 @@ function toDate(value: Date | string | number): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
+// Four-digit years and two-digit days and months: dateStyle 'short' gives "31.01.26" in German,
+// and a two-digit year on an invoice date is asking for trouble.
+const DATE_PARTS = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+
 /** A calendar date, e.g. 31/01/2026 (en), 31.01.2026 (de). */
 export function formatDate(value: Date | string | number, language: Language, timeZone?: string): string {
   const locale = intlLocale(language);
   return cached(
     `d|${locale}|${timeZone ?? ''}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'short', ...(timeZone ? { timeZone } : {}) }),
+    () => new Intl.DateTimeFormat(locale, { ...DATE_PARTS, ...(timeZone ? { timeZone } : {}) }),
   ).format(toDate(value));
 }
 
@@ -121,8 +126,10 @@ export function formatDateTime(value: Date | string | number, language: Language
     `dt|${locale}|${timeZone ?? ''}`,
     () =>
       new Intl.DateTimeFormat(locale, {
-        dateStyle: 'short',
-        timeStyle: 'short',
+        ...DATE_PARTS,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
         ...(timeZone ? { timeZone } : {}),
       }),
   ).format(toDate(value));
@@ -160,6 +167,14 @@ export function currencyName(code: string, language: Language): string {
 /** An IBAN in groups of four, as printed on statements: "DE89 3704 0044 0532 0130 00". */
 export function formatIban(iban: string): string {
   return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/**
+ * A stored phone number (E.164, "+4930901820") the way it is written internationally,
+ * "+49 30 901820"; anything that does not parse is shown as it is.
+ */
+export function formatPhone(phone: string): string {
+  return parsePhoneNumberFromString(phone)?.formatInternational() ?? phone;
 }
 
 /** Sorts by a display name the way a reader of `language` expects (é next to e, Ö next to O in German). */

@@ -45,6 +45,14 @@ const MONO_STACK = ['ui-monospace', '"Cascadia Mono"', '"SF Mono"', 'Menlo', 'Co
 );
 
 const dense = { size: 'xs' } as const;
+/**
+ * Hints and errors go under the input, not between label and input: inputs in a row then line up
+ * whether or not their neighbours have a hint.
+ */
+const denseInput = {
+  size: 'xs' as const,
+  inputWrapperOrder: ['label', 'input', 'description', 'error'] as ('label' | 'input' | 'description' | 'error')[],
+};
 
 export const theme = createTheme({
   primaryColor: 'teal',
@@ -83,15 +91,15 @@ export const theme = createTheme({
     Button: Button.extend({ defaultProps: dense }),
     Checkbox: Checkbox.extend({ defaultProps: dense }),
     Fieldset: Fieldset.extend({ defaultProps: { variant: 'default', p: 'sm' } }),
-    FileInput: FileInput.extend({ defaultProps: dense }),
+    FileInput: FileInput.extend({ defaultProps: denseInput }),
     Menu: Menu.extend({ defaultProps: { shadow: 'md' } }),
-    NativeSelect: NativeSelect.extend({ defaultProps: dense }),
-    NumberInput: NumberInput.extend({ defaultProps: dense }),
-    Select: Select.extend({ defaultProps: { ...dense, comboboxProps: { shadow: 'md' } } }),
+    NativeSelect: NativeSelect.extend({ defaultProps: denseInput }),
+    NumberInput: NumberInput.extend({ defaultProps: denseInput }),
+    Select: Select.extend({ defaultProps: { ...denseInput, comboboxProps: { shadow: 'md' } } }),
     Table: Table.extend({ defaultProps: { verticalSpacing: 4, horizontalSpacing: 'sm', fz: 'sm' } }),
     Tabs: Tabs.extend({ defaultProps: { keepMounted: false } }),
-    Textarea: Textarea.extend({ defaultProps: dense }),
-    TextInput: TextInput.extend({ defaultProps: dense }),
+    Textarea: Textarea.extend({ defaultProps: denseInput }),
+    TextInput: TextInput.extend({ defaultProps: denseInput }),
     Tooltip: Tooltip.extend({ defaultProps: { openDelay: 400, withArrow: true } }),
   },
 });

@@ -1,13 +1,17 @@
 import type { z } from 'zod';
 import { appCalls } from './app.ts';
+import { catalogCalls } from './catalog.ts';
 import { companyCalls } from './company.ts';
 import { jobCalls } from './jobs.ts';
+import { stockCalls } from './stock.ts';
 
 /** Every call the renderer may make. Nothing else crosses the process boundary. */
 export const contract = {
   ...appCalls,
   ...companyCalls,
   ...jobCalls,
+  ...catalogCalls,
+  ...stockCalls,
 };
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import type { KontorSchema } from '../db/schema.ts';
 import { writeJobsSettledBefore } from '../jobs/jobStore.ts';
 import type { Logger } from '../logger.ts';
 import { demoCompanyProfile } from './demoCompany.ts';
+import { productsStep } from './demoProducts.ts';
 import { JOB_HISTORY_START, forEachPackedRow, type PackedJobHistory } from './jobHistory.ts';
 import type { JobHistoryWorkerData } from './jobHistoryWorker.ts';
 import { createRng, type Rng } from './random.ts';
@@ -47,7 +48,7 @@ const companyStep: DemoStep = {
   },
 };
 
-export const DEMO_STEPS: readonly DemoStep[] = [companyStep];
+export const DEMO_STEPS: readonly DemoStep[] = [companyStep, productsStep];
 
 export interface GenerateDemoOptions {
   onProgress?: (done: number, total: number, message: string) => void;
@@ -165,13 +166,13 @@ const BYTES_PER_ROW_ESTIMATE = 680;
 function receiveInOrder<T>(worker: Worker): { next(): Promise<T> } {
   const ready: T[] = [];
   const waiting: { resolve: (value: T) => void; reject: (error: unknown) => void }[] = [];
-  let failure: unknown;
+  let failure: Error | undefined;
   worker.on('message', (message: T) => {
     const waiter = waiting.shift();
     if (waiter) waiter.resolve(message);
     else ready.push(message);
   });
-  const fail = (error: unknown): void => {
+  const fail = (error: Error): void => {
     failure = error;
     for (const waiter of waiting.splice(0)) waiter.reject(error);
   };
@@ -181,7 +182,7 @@ function receiveInOrder<T>(worker: Worker): { next(): Promise<T> } {
     next() {
       const message = ready.shift();
       if (message !== undefined) return Promise.resolve(message);
-      if (failure !== undefined) return Promise.reject(failure instanceof Error ? failure : new Error(String(failure)));
+      if (failure !== undefined) return Promise.reject(failure);
       return new Promise<T>((resolve, reject) => waiting.push({ resolve, reject }));
     },
   };

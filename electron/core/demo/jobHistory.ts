@@ -130,19 +130,16 @@ export function createJobHistory(rng: Rng, options: { expectedRows: number }): J
     let input: unknown = {};
     let result: unknown = null;
     let total: number;
-    let message: string;
 
     switch (kind) {
       case 'demo.generate':
         total = 1;
         durationMs = rng.int(200, 900);
-        message = 'Done';
         result = { legalName: 'Atlas Tapis & Céramique SARL', created: { company: 1 } };
         break;
       case 'database.backup': {
         total = Math.round(1500 + progress * 260_000 * (0.95 + 0.1 * rng.next()));
         durationMs = Math.round(total * 0.04 + rng.int(50, 400));
-        message = 'Copying the database';
         const stamp = created.toISOString().replace(/[:.]/g, '-');
         result = { path: `${home.dir}${home.sep}backups${home.sep}kontor-${stamp}.sqlite`, bytes: total * PAGE_SIZE };
         break;
@@ -164,7 +161,6 @@ export function createJobHistory(rng: Rng, options: { expectedRows: number }): J
         result = { created: rows - issues - updated, updated, skipped: issues, issues: issueList };
         total = rows;
         durationMs = rows * rng.int(4, 20) + rng.int(300, 1500);
-        message = `Row ${rows} of ${rows}`;
         break;
       }
       case 'marketplace.upload': {
@@ -176,7 +172,6 @@ export function createJobHistory(rng: Rng, options: { expectedRows: number }): J
         result = { marketplace, uploaded: count - rejected.length, rejected };
         total = count;
         durationMs = count * rng.int(400, 2500);
-        message = `Uploaded ${count} of ${count} products`;
         break;
       }
       case 'invoices.export': {
@@ -188,13 +183,14 @@ export function createJobHistory(rng: Rng, options: { expectedRows: number }): J
         result = { path: `${home.dir}${home.sep}exports${home.sep}factures-${year}-T${quarter}.${format === 'pdf' ? 'zip' : format}`, invoices, bytes: invoices * rng.int(9_000, 60_000) };
         total = invoices;
         durationMs = invoices * rng.int(20, 120);
-        message = `Invoice ${invoices} of ${invoices}`;
         break;
       }
     }
 
     let done = total;
     let error: unknown = null;
+    // What the runner leaves in `message` when a job ends.
+    let message = 'Done';
     if (status !== 'succeeded') {
       done = Math.floor(total * rng.next());
       durationMs = Math.round(durationMs * (done / Math.max(1, total)));
@@ -207,8 +203,6 @@ export function createJobHistory(rng: Rng, options: { expectedRows: number }): J
       } else {
         message = INTERRUPTED_MESSAGE;
       }
-    } else {
-      message = 'Done';
     }
 
     lastCreatedAt = iso(createdMs);

@@ -1,5 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import { FINISHED_JOB_STATUSES, type JobKind, type JobStart, type JobView } from '../../../shared/contract/jobs.ts';
@@ -119,9 +120,10 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<JobRun
     }, wait);
   };
 
-  const settle = (job: ActiveJob, outcome: Outcome): void => {
+  const settle = (job: ActiveJob, reported: Outcome): void => {
     if (job.settled) return;
     job.settled = true;
+    const outcome = storable(job, reported);
     clearTimeout(job.flushTimer);
     job.flushTimer = undefined;
     removeTempFiles(job, log);
@@ -187,7 +189,7 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<JobRun
       job.crash instanceof Error
         ? job.crash.message
         : job.crash !== undefined
-          ? String(job.crash)
+          ? inspect(job.crash)
           : `its worker exited with code ${code} without finishing`;
     settle(job, {
       status: 'failed',
@@ -325,6 +327,21 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<JobRun
       lock.release();
     },
   };
+}
+
+/** A result that cannot be stored as JSON would leave the row running for ever: it fails the job instead. */
+function storable(job: ActiveJob, outcome: Outcome): Outcome {
+  if (outcome.status !== 'succeeded') return outcome;
+  try {
+    JSON.stringify(outcome.result);
+    return outcome;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : inspect(error);
+    return {
+      status: 'failed',
+      error: { code: 'INTERNAL', message: `The ${job.view.kind} job (#${job.view.id}) finished with a result that cannot be stored: ${why}` },
+    };
+  }
 }
 
 function outcomeOf(message: FinalMessage): Outcome {

@@ -88,8 +88,8 @@ export function DataGrid<T extends RowData>({
 
   const table = useTable({
     features: gridFeatures,
-    data: data as T[],
-    columns: columns as GridColumn<T>[],
+    data,
+    columns,
     getRowId,
     state: { sorting },
     onSortingChange: setSorting,
@@ -106,6 +106,8 @@ export function DataGrid<T extends RowData>({
   const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The React Compiler cannot memoise around TanStack Virtual; Kontor does not use the compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

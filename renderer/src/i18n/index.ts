@@ -1,3 +1,7 @@
+/**
+ * i18next set-up and the bundled resources. DOM-free, so the unit tests can load it; what touches
+ * the document is in ./dom.ts.
+ */
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/contract/app.ts';
@@ -16,18 +20,6 @@ export function directionOf(language: Language): 'ltr' | 'rtl' {
   return language === 'ar' ? 'rtl' : 'ltr';
 }
 
-/**
- * The language to show before the core has answered (or when it cannot be reached): the
- * system's, if Kontor speaks it.
- */
-export function systemLanguage(): Language {
-  for (const tag of navigator.languages) {
-    const base = tag.split('-')[0]?.toLowerCase();
-    if (isLanguage(base)) return base;
-  }
-  return 'en';
-}
-
 /** One i18next instance for the window; resources are bundled, so init is synchronous. */
 export function createI18n(language: Language): I18n {
   const instance = i18next.createInstance();
@@ -38,15 +30,10 @@ export function createI18n(language: Language): I18n {
     supportedLngs: [...LANGUAGES],
     // React escapes what it renders; escaping here too would show &amp; in labels.
     interpolation: { escapeValue: false },
+    // An issue from the core may lack a parameter a translation names; show nothing, not "{{code}}".
+    missingInterpolationHandler: () => '',
     initAsync: false,
     returnNull: false,
   });
   return instance;
-}
-
-/** Puts `lang` and `dir` on <html>, so the browser picks fonts, hyphenation and text direction. */
-export function applyDocumentLanguage(language: Language): void {
-  const root = document.documentElement;
-  root.lang = language;
-  root.dir = directionOf(language);
 }

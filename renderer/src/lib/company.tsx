@@ -4,7 +4,7 @@ import type { CompanyProfile } from '../../../shared/company/profile.ts';
 interface CompanyValue {
   /** null until the first set-up (company.get answered null). */
   profile: CompanyProfile | null;
-  setProfile(profile: CompanyProfile | null): void;
+  setProfile: (profile: CompanyProfile | null) => void;
 }
 
 const CompanyContext = createContext<CompanyValue | null>(null);

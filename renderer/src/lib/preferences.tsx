@@ -2,15 +2,15 @@ import { useMantineColorScheme } from '@mantine/core';
 import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Preferences, Theme } from '../../../shared/contract/app.ts';
-import { applyDocumentLanguage } from '../i18n/index.ts';
+import { applyDocumentLanguage } from '../i18n/dom.ts';
 import { getClient } from './api.ts';
 import { describeError } from './errors.ts';
 import { notify } from './notifications.ts';
 
 interface PreferencesValue {
   preferences: Preferences;
-  setLanguage(language: Language): Promise<void>;
-  setTheme(theme: Theme): Promise<void>;
+  setLanguage: (language: Language) => Promise<void>;
+  setTheme: (theme: Theme) => Promise<void>;
 }
 
 const PreferencesContext = createContext<PreferencesValue | null>(null);

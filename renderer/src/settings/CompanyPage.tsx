@@ -44,15 +44,16 @@ function Welcome({ onSetUp }: { onSetUp: () => void }) {
     }
   };
 
-  // When the demo job ends: load the company it made, or say why there is none.
+  // A demo job that ended without success says why.
+  const jobProblem =
+    job && isFinished(job) && job.status !== 'succeeded'
+      ? `${t('welcome.demoFailed')} ${job.error ? describeCallError(i18n, job.error) : t(`jobs.status.${job.status}`)}`
+      : null;
+
+  // When the demo job has succeeded: load the company it made.
   useEffect(() => {
-    if (!job || !isFinished(job) || handled.current === job.id) return;
+    if (!job || job.status !== 'succeeded' || handled.current === job.id) return;
     handled.current = job.id;
-    if (job.status !== 'succeeded') {
-      const reason = job.error ? describeCallError(i18n, job.error) : t(`jobs.status.${job.status}`);
-      setProblem(`${t('welcome.demoFailed')} ${reason}`);
-      return;
-    }
     getClient()
       .call('company.get', {})
       .then((loaded) => {
@@ -125,9 +126,9 @@ function Welcome({ onSetUp }: { onSetUp: () => void }) {
           <Progress value={percent} animated aria-label={t('welcome.demoRunning')} />
         </Stack>
       )}
-      {(problem ?? pollError) !== null && (
+      {(problem ?? jobProblem ?? pollError) !== null && (
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
-          {problem ?? describeError(i18n, pollError)}
+          {problem ?? jobProblem ?? describeError(i18n, pollError)}
         </Alert>
       )}
     </Stack>

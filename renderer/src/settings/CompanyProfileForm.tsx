@@ -6,12 +6,12 @@ import {
   Box,
   Button,
   Fieldset,
+  Grid,
   Group,
   List,
   NumberInput,
   Paper,
   Select,
-  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -22,9 +22,9 @@ import { IconAlertTriangle, IconDeviceFloppy, IconPlus, IconTrash } from '@table
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADDRESS_KINDS } from '../../../shared/company/profile.ts';
-import { LANGUAGES, type Language } from '../../../shared/contract/app.ts';
+import { LANGUAGES } from '../../../shared/contract/app.ts';
 import type { FieldIssue } from '../../../shared/errors.ts';
-import { TAX_ID_SCHEMES, type TaxIdScheme } from '../../../shared/validation/taxIds.ts';
+import { TAX_ID_SCHEMES } from '../../../shared/validation/taxIds.ts';
 import { formatDateTime } from '../format.ts';
 import { getClient } from '../lib/api.ts';
 import { useCompany } from '../lib/company.tsx';
@@ -277,6 +277,13 @@ export function CompanyProfileForm() {
     onBlur: () => touch(key),
   });
 
+  /**
+   * A free-text input: names and addresses may be Latin or Arabic in either interface language,
+   * so the text's own first letter decides its direction ("14, Rue Ibn Khaldoun" must not read
+   * "Rue Ibn Khaldoun ,14" in the Arabic form). Not for selects: their text is the interface's.
+   */
+  const freeText = (key: string, required = false) => ({ ...field(key, required), dir: 'auto' });
+
   // Everything that currently has a problem to show, in form order, for the summary.
   const shownKeys = useMemo(() => {
     const keys = new Set<string>([...serverIssues.keys()]);
@@ -295,9 +302,9 @@ export function CompanyProfileForm() {
 
   const textField = (key: TopField, required = false, hint?: string) => (
     <TextInput
-      {...field(key, required)}
+      {...freeText(key, required)}
       description={hint}
-      value={draft[key] as string}
+      value={draft[key]}
       onChange={(e) => setField(key, e.currentTarget.value as never)}
     />
   );
@@ -331,13 +338,23 @@ export function CompanyProfileForm() {
     />
   );
 
-  const removeButton = (list: ListField, uid: string, position: number, disabled = false) => {
+  /**
+   * The remove button of a list entry: in the entry's top corner on the reading end (top-right
+   * in LTR, top-left in Arabic), or `inline` at the end of a one-row entry.
+   */
+  const removeButton = (list: ListField, uid: string, position: number, disabled = false, inline = false) => {
     const label = t(list === 'addresses' ? 'company.removeAddress' : list === 'bankAccounts' ? 'company.removeBankAccount' : 'company.removeTaxId', {
       n: position,
     });
     return (
       <Tooltip label={label}>
-        <ActionIcon color="red" aria-label={label} onClick={() => removeEntry(list, uid)} disabled={disabled}>
+        <ActionIcon
+          color="red"
+          aria-label={label}
+          onClick={() => removeEntry(list, uid)}
+          disabled={disabled}
+          style={inline ? { marginTop: 22, flexShrink: 0 } : { position: 'absolute', top: 6, insetInlineEnd: 6 }}
+        >
           <IconTrash size={16} />
         </ActionIcon>
       </Tooltip>
@@ -358,25 +375,35 @@ export function CompanyProfileForm() {
     const set = <F extends Exclude<keyof AddressDraft, 'uid'>>(f: F, v: AddressDraft[F]) => setEntry('addresses', a.uid, f, v);
     const name = t('company.address', { n: index + 1 });
     return (
-      <Fieldset key={a.uid} legend={entryLegend('addresses', index + 1)} aria-label={name} data-list="addresses" data-testid={`address-${index + 1}`}>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
-          <Select
-            {...field(k('kind'), true)}
-            data={addressKinds}
-            value={a.kind}
-            allowDeselect={false}
-            onChange={(v) => v && set('kind', v as AddressKind)}
-          />
-          <TextInput {...field(k('line1'), true)} value={a.line1} onChange={(e) => set('line1', e.currentTarget.value)} />
-          <TextInput {...field(k('line2'))} value={a.line2} onChange={(e) => set('line2', e.currentTarget.value)} />
-          <TextInput {...field(k('postalCode'))} value={a.postalCode} onChange={(e) => set('postalCode', e.currentTarget.value)} />
-          <TextInput {...field(k('city'), true)} value={a.city} onChange={(e) => set('city', e.currentTarget.value)} />
-          <TextInput {...field(k('region'))} value={a.region} onChange={(e) => set('region', e.currentTarget.value)} />
-          {countrySelect(k('country'), a.country, (v) => set('country', v))}
-        </SimpleGrid>
-        <Group justify="flex-end" mt="xs">
-          {removeButton('addresses', a.uid, index + 1, draft.addresses.length <= 1)}
-        </Group>
+      <Fieldset key={a.uid} legend={entryLegend('addresses', index + 1)} aria-label={name} data-list="addresses" data-testid={`address-${index + 1}`} pos="relative">
+        <Grid gap="sm">
+          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+            <Select
+              {...field(k('kind'), true)}
+              data={addressKinds}
+              value={a.kind}
+              allowDeselect={false}
+              onChange={(v) => v && set('kind', v)}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 6 }}>
+            <TextInput {...freeText(k('line1'), true)} value={a.line1} onChange={(e) => set('line1', e.currentTarget.value)} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+            <TextInput {...freeText(k('line2'))} value={a.line2} onChange={(e) => set('line2', e.currentTarget.value)} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+            <TextInput {...freeText(k('postalCode'))} value={a.postalCode} onChange={(e) => set('postalCode', e.currentTarget.value)} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+            <TextInput {...freeText(k('city'), true)} value={a.city} onChange={(e) => set('city', e.currentTarget.value)} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+            <TextInput {...freeText(k('region'))} value={a.region} onChange={(e) => set('region', e.currentTarget.value)} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>{countrySelect(k('country'), a.country, (v) => set('country', v))}</Grid.Col>
+        </Grid>
+        {removeButton('addresses', a.uid, index + 1, draft.addresses.length <= 1)}
       </Fieldset>
     );
   };
@@ -387,35 +414,41 @@ export function CompanyProfileForm() {
       setEntry('bankAccounts', b.uid, f, v);
     const name = t('company.bankAccount', { n: index + 1 });
     return (
-      <Fieldset key={b.uid} legend={entryLegend('bankAccounts', index + 1)} aria-label={name} data-list="bankAccounts" data-testid={`bank-account-${index + 1}`}>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
-          <TextInput
-            {...field(k('iban'), true)}
-            value={b.iban}
-            onChange={(e) => set('iban', e.currentTarget.value)}
-            // IBANs and BICs are Latin letters and digits, read left to right even in Arabic.
-            dir="ltr"
-            spellCheck={false}
-            autoComplete="off"
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          />
-          <TextInput
-            {...field(k('bic'))}
-            description={t('company.hints.bic')}
-            value={b.bic}
-            onChange={(e) => set('bic', e.currentTarget.value)}
-            dir="ltr"
-            spellCheck={false}
-            autoComplete="off"
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          />
-          {currencySelect(k('currency'), b.currency, (v) => set('currency', v))}
-          <TextInput {...field(k('bankName'))} value={b.bankName} onChange={(e) => set('bankName', e.currentTarget.value)} />
-          <TextInput {...field(k('accountHolder'))} value={b.accountHolder} onChange={(e) => set('accountHolder', e.currentTarget.value)} />
-        </SimpleGrid>
-        <Group justify="flex-end" mt="xs">
-          {removeButton('bankAccounts', b.uid, index + 1)}
-        </Group>
+      <Fieldset key={b.uid} legend={entryLegend('bankAccounts', index + 1)} aria-label={name} data-list="bankAccounts" data-testid={`bank-account-${index + 1}`} pos="relative">
+        <Grid gap="sm">
+          <Grid.Col span={{ base: 12, sm: 6, lg: 5 }}>
+            <TextInput
+              {...field(k('iban'), true)}
+              value={b.iban}
+              onChange={(e) => set('iban', e.currentTarget.value)}
+              // IBANs and BICs are Latin letters and digits, read left to right even in Arabic.
+              dir="ltr"
+              spellCheck={false}
+              autoComplete="off"
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+            <TextInput
+              {...field(k('bic'))}
+              description={t('company.hints.bic')}
+              value={b.bic}
+              onChange={(e) => set('bic', e.currentTarget.value)}
+              dir="ltr"
+              spellCheck={false}
+              autoComplete="off"
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>{currencySelect(k('currency'), b.currency, (v) => set('currency', v))}</Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 5 }}>
+            <TextInput {...freeText(k('bankName'))} value={b.bankName} onChange={(e) => set('bankName', e.currentTarget.value)} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <TextInput {...freeText(k('accountHolder'))} value={b.accountHolder} onChange={(e) => set('accountHolder', e.currentTarget.value)} />
+          </Grid.Col>
+        </Grid>
+        {removeButton('bankAccounts', b.uid, index + 1)}
       </Fieldset>
     );
   };
@@ -431,7 +464,7 @@ export function CompanyProfileForm() {
             data={taxSchemes}
             value={tx.scheme}
             allowDeselect={false}
-            onChange={(v) => v && setEntry('taxIds', tx.uid, 'scheme', v as TaxIdScheme)}
+            onChange={(v) => v && setEntry('taxIds', tx.uid, 'scheme', v)}
             w={280}
             style={{ flexShrink: 0 }}
           />
@@ -444,7 +477,7 @@ export function CompanyProfileForm() {
             autoComplete="off"
             style={{ flex: 1 }}
           />
-          <Box pt={22}>{removeButton('taxIds', tx.uid, index + 1)}</Box>
+          {removeButton('taxIds', tx.uid, index + 1, false, true)}
         </Group>
       </Fieldset>
     );
@@ -492,12 +525,24 @@ export function CompanyProfileForm() {
         )}
 
         <Section title={t('company.sections.identity')}>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
-            {textField('legalName', true, t('company.hints.legalName'))}
-            {textField('tradeName', false, t('company.hints.tradeName'))}
-            {countrySelect('country', draft.country, (v) => setField('country', v))}
-            {currencySelect('baseCurrency', draft.baseCurrency, (v) => setField('baseCurrency', v), t('company.hints.baseCurrency'))}
-            <Group grow gap="sm" align="flex-start">
+          <Grid gap="sm">
+            <Grid.Col span={{ base: 12, sm: 6, lg: 6 }}>{textField('legalName', true, t('company.hints.legalName'))}</Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>{textField('tradeName', false, t('company.hints.tradeName'))}</Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+              <Select
+                {...field('defaultLanguage', true)}
+                description={t('company.hints.defaultLanguage')}
+                data={languages}
+                value={draft.defaultLanguage}
+                allowDeselect={false}
+                onChange={(v) => v && setField('defaultLanguage', v)}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>{countrySelect('country', draft.country, (v) => setField('country', v))}</Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+              {currencySelect('baseCurrency', draft.baseCurrency, (v) => setField('baseCurrency', v), t('company.hints.baseCurrency'))}
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, lg: 3 }}>
               <Select
                 {...field('fiscalMonth', true)}
                 data={months}
@@ -506,6 +551,8 @@ export function CompanyProfileForm() {
                 allowDeselect={false}
                 placeholder={t('months.placeholder')}
               />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, lg: 3 }}>
               <NumberInput
                 {...field('fiscalDay', true)}
                 value={draft.fiscalDay}
@@ -516,40 +563,38 @@ export function CompanyProfileForm() {
                 allowNegative={false}
                 clampBehavior="none"
               />
-            </Group>
-            <Select
-              {...field('defaultLanguage', true)}
-              description={t('company.hints.defaultLanguage')}
-              data={languages}
-              value={draft.defaultLanguage}
-              allowDeselect={false}
-              onChange={(v) => v && setField('defaultLanguage', v as Language)}
-            />
-          </SimpleGrid>
+            </Grid.Col>
+          </Grid>
         </Section>
 
         <Section title={t('company.sections.contact')}>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
-            <TextInput {...field('email')} type="email" dir="ltr" value={draft.email} onChange={(e) => setField('email', e.currentTarget.value)} autoComplete="email" />
-            <TextInput
-              {...field('phone')}
-              type="tel"
-              dir="ltr"
-              description={t('company.hints.phone')}
-              value={draft.phone}
-              onChange={(e) => setField('phone', e.currentTarget.value)}
-              autoComplete="tel"
-            />
-            <TextInput
-              {...field('website')}
-              type="url"
-              dir="ltr"
-              description={t('company.hints.website')}
-              value={draft.website}
-              onChange={(e) => setField('website', e.currentTarget.value)}
-              autoComplete="url"
-            />
-          </SimpleGrid>
+          <Grid gap="sm">
+            <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+              <TextInput {...field('email')} type="email" dir="ltr" value={draft.email} onChange={(e) => setField('email', e.currentTarget.value)} autoComplete="email" />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+              <TextInput
+                {...field('phone')}
+                type="tel"
+                dir="ltr"
+                description={t('company.hints.phone')}
+                value={draft.phone}
+                onChange={(e) => setField('phone', e.currentTarget.value)}
+                autoComplete="tel"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <TextInput
+                {...field('website')}
+                type="url"
+                dir="ltr"
+                description={t('company.hints.website')}
+                value={draft.website}
+                onChange={(e) => setField('website', e.currentTarget.value)}
+                autoComplete="url"
+              />
+            </Grid.Col>
+          </Grid>
         </Section>
 
         <Section

@@ -152,6 +152,27 @@ export function DataPanel() {
     [t, i18n, language],
   );
 
+  const rowCounts = useMemo(
+    () => Object.entries(info?.rowCounts ?? {}).map(([table, rows]) => ({ table, rows })),
+    [info],
+  );
+  const rowCountColumns = useMemo<GridColumn<{ table: string; rows: number }>[]>(
+    () => [
+      {
+        accessorKey: 'table',
+        header: t('data.table'),
+        size: 180,
+        cell: (c) => (
+          <span dir="ltr" style={{ fontFamily: 'var(--mantine-font-family-monospace)' }}>
+            {c.row.original.table}
+          </span>
+        ),
+      },
+      { accessorKey: 'rows', header: t('data.rows'), size: 80, meta: { align: 'end' }, cell: (c) => formatInteger(c.row.original.rows, language) },
+    ],
+    [t, language],
+  );
+
   const backupRunning = job !== null && !isFinished(job);
 
   return (
@@ -201,26 +222,20 @@ export function DataPanel() {
               </Table.Tbody>
             </Table>
           </Paper>
-          <Paper withBorder p="md" style={{ flex: '1 1 260px' }}>
-            <Table striped data-testid="data-row-counts">
-              <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>{t('data.rowCounts')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('data.table')}</Table.Th>
-                  <Table.Th style={{ textAlign: 'end' }}>{t('data.rows')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {Object.entries(info.rowCounts).map(([table, count]) => (
-                  <Table.Tr key={table}>
-                    <Table.Td dir="ltr" style={{ fontFamily: 'var(--mantine-font-family-monospace)', textAlign: 'start' }}>
-                      {table}
-                    </Table.Td>
-                    <Table.Td style={{ textAlign: 'end', fontVariantNumeric: 'tabular-nums' }}>{formatInteger(count, language)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+          <Paper withBorder p="md" style={{ flex: '1 1 300px' }} component="section" aria-label={t('data.rowCounts')}>
+            <Title order={2} size="h4" mb="xs">
+              {t('data.rowCounts')}
+            </Title>
+            {/* A scrolling grid: the table list grows with every module, the panel must not. */}
+            <DataGrid
+              data={rowCounts}
+              columns={rowCountColumns}
+              getRowId={(r) => r.table}
+              label={t('data.rowCounts')}
+              height={220}
+              rowHeight={26}
+              data-testid="data-row-counts"
+            />
           </Paper>
         </Group>
       )}

@@ -36,12 +36,11 @@ export function LogoEditor() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const hasLogo = profile?.hasLogo ?? false;
+  // A preview loaded earlier stays in state after a removal; without a logo there is none to show.
+  const shown = hasLogo ? preview : null;
 
   useEffect(() => {
-    if (!hasLogo) {
-      setPreview(null);
-      return;
-    }
+    if (!hasLogo) return;
     let current = true;
     getClient()
       .call('company.getLogo', {})
@@ -115,12 +114,12 @@ export function LogoEditor() {
             display: 'grid',
             placeItems: 'center',
             flexShrink: 0,
-            // A checkerboard would be nicer for transparent logos; plain white is what invoices print on.
-            background: 'white',
+            // A logo is previewed on white, what invoices print on; an empty box stays in the theme.
+            background: shown ? 'white' : undefined,
           }}
         >
-          {preview ? (
-            <Image src={preview} alt={t('company.logo.alt')} fit="contain" w={152} h={72} data-testid="logo-preview" />
+          {shown ? (
+            <Image src={shown} alt={t('company.logo.alt')} fit="contain" w={152} h={72} data-testid="logo-preview" />
           ) : (
             <IconPhoto size={28} color="var(--mantine-color-gray-5)" aria-label={t('company.logo.none')} />
           )}

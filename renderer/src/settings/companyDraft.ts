@@ -13,7 +13,7 @@ import type { Language } from '../../../shared/contract/app.ts';
 import type { FieldIssue } from '../../../shared/errors.ts';
 import { isEuCountryCode } from '../../../shared/reference/countries.ts';
 import type { TaxIdScheme } from '../../../shared/validation/taxIds.ts';
-import { formatIban } from '../format.ts';
+import { formatIban, formatPhone } from '../format.ts';
 import { fieldIssuesFromZod } from '../lib/issues.ts';
 
 export type AddressKind = CompanyProfile['addresses'][number]['kind'];
@@ -121,7 +121,7 @@ export function draftFromProfile(profile: CompanyProfile): CompanyDraft {
     fiscalDay: String(profile.fiscalYearStart.day),
     defaultLanguage: profile.defaultLanguage,
     email: profile.email ?? '',
-    phone: profile.phone ?? '',
+    phone: profile.phone === null ? '' : formatPhone(profile.phone),
     website: profile.website ?? '',
     addresses: profile.addresses.map((a) => ({
       uid: uid('a'),

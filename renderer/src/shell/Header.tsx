@@ -1,8 +1,14 @@
 import { Group, NativeSelect, Text } from '@mantine/core';
-import { IconLanguage, IconSunMoon } from '@tabler/icons-react';
+import { IconDeviceDesktop, IconLanguage, IconMoon, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, THEMES, type Language, type Theme } from '../../../shared/contract/app.ts';
 import { usePreferences } from '../lib/preferences.tsx';
+
+const THEME_ICONS = {
+  light: <IconSun size={16} />,
+  dark: <IconMoon size={16} />,
+  auto: <IconDeviceDesktop size={16} />,
+} as const;
 
 /**
  * The top bar: product name, language and colour scheme. Native selects: compact, fully
@@ -30,7 +36,7 @@ export function Header() {
         <NativeSelect
           aria-label={t('header.theme')}
           data-testid="header-theme"
-          leftSection={<IconSunMoon size={16} />}
+          leftSection={THEME_ICONS[preferences.theme]}
           value={preferences.theme}
           onChange={(e) => void setTheme(e.currentTarget.value as Theme)}
           data={THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) }))}

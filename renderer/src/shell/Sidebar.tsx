@@ -16,7 +16,8 @@ export function Sidebar({ current, routeFor }: { current: AreaId | null; routeFo
         return (
           <Tooltip
             key={area.id}
-            label={t('nav.shortcut', { keys: shortcutLabel(area) })}
+            // Isolated left-to-right, so "Alt+3" does not turn into "3+Alt" inside an Arabic sentence.
+            label={t('nav.shortcut', { keys: `\u2066${shortcutLabel(area)}\u2069` })}
             // The tooltip opens away from the sidebar: to the right in LTR, to the left in Arabic.
             position={dir === 'rtl' ? 'left' : 'right'}
           >

@@ -10,19 +10,9 @@ import {
   IconSettings,
   type Icon,
 } from '@tabler/icons-react';
+import { AREA_IDS, type AreaId } from './areaIds.ts';
 
-export const AREA_IDS = [
-  'dashboard',
-  'products',
-  'stock',
-  'contacts',
-  'invoices',
-  'ledger',
-  'imports',
-  'marketplaces',
-  'settings',
-] as const;
-export type AreaId = (typeof AREA_IDS)[number];
+export { AREA_IDS, type AreaId };
 
 /** Areas that only show the "not built yet" panel for now. */
 export type PlannedAreaId = Exclude<AreaId, 'settings'>;

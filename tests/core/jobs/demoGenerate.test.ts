@@ -1,3 +1,4 @@
+import { DEMO_STEPS } from '../../../electron/core/demo/generator.ts';
 import { afterEach, expect, test } from 'vitest';
 import { demoCompanyProfile } from '../../../electron/core/demo/demoCompany.ts';
 import { openTestKontor, type TestKontor } from '../../support/testKontor.ts';
@@ -18,9 +19,9 @@ test('demo.generate fills an empty Kontor with the demo company', async () => {
 
   expect(job).toMatchObject({
     status: 'succeeded',
-    result: { legalName: 'Atlas Tapis & Céramique SARL', created: { company: 1 } },
-    done: 1,
-    total: 1,
+    result: { legalName: 'Atlas Tapis & Céramique SARL', created: { company: 1, categories: 4, products: 6 } },
+    done: DEMO_STEPS.length,
+    total: DEMO_STEPS.length,
   });
   expect(updates.at(-1)).toEqual(job);
   const { updatedAt: _ignored, hasLogo, ...profile } = (await t.client.call('company.get', {}))!;

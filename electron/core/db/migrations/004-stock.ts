@@ -47,16 +47,27 @@ export const m004Stock: Migration = {
         -- Both halves of a transfer share one id; a correction points at what it corrects.
         transfer_id         INTEGER,
         corrects_id         INTEGER REFERENCES stock_movement (id),
-        stocktake_id        INTEGER,
-        occurred_at         TEXT    NOT NULL,
+        -- A return names the shipment it takes back, so it comes back at that shipment's cost.
+        return_of_id        INTEGER REFERENCES stock_movement (id),
+        stocktake_id        INTEGER REFERENCES stocktake (id),
+        -- UTC, always in toISOString() form: the past-date queries compare these as text.
+        occurred_at         TEXT    NOT NULL CHECK (occurred_at GLOB
+                            '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'),
         created_at          TEXT    NOT NULL,
+        -- A correction keeps the kind of what it reverses (a reversed shipment still counts
+        -- against the cost of goods), so it carries the opposite sign.
         CHECK ((kind IN ('receipt', 'transfer_in', 'return')) = (quantity_milli > 0)
-               OR kind = 'adjustment'),
-        CHECK (kind <> 'adjustment' OR reason IS NOT NULL)
+               OR kind = 'adjustment' OR corrects_id IS NOT NULL),
+        CHECK (kind <> 'adjustment' OR reason IS NOT NULL),
+        CHECK ((kind IN ('transfer_out', 'transfer_in')) = (transfer_id IS NOT NULL)),
+        CHECK (return_of_id IS NULL OR kind = 'return')
       ) STRICT;
       CREATE INDEX stock_movement_product ON stock_movement (product_id, occurred_at, id);
       CREATE INDEX stock_movement_time ON stock_movement (occurred_at, product_id, warehouse_id, quantity_milli, value_minor);
       CREATE INDEX stock_movement_transfer ON stock_movement (transfer_id) WHERE transfer_id IS NOT NULL;
+      -- A movement is corrected at most once; correcting it again would double the reversal.
+      CREATE UNIQUE INDEX stock_movement_corrects ON stock_movement (corrects_id) WHERE corrects_id IS NOT NULL;
+      CREATE INDEX stock_movement_return_of ON stock_movement (return_of_id) WHERE return_of_id IS NOT NULL;
 
       -- Append-only, enforced by the database itself, not only by the code.
       CREATE TRIGGER stock_movement_no_update BEFORE UPDATE ON stock_movement
@@ -90,6 +101,20 @@ export const m004Stock: Migration = {
       ) STRICT;
       CREATE INDEX stock_cost_layer_open ON stock_cost_layer (product_id, id) WHERE remaining_quantity_milli > 0;
 
+      -- A cache for stock at past dates, never the truth: the whole state (on hand per product ×
+      -- warehouse, quantity and value per product) once every movement dated up to the time in
+      -- column at (a month end) is counted, packed and deflated (see stock/pastDate.ts). A past date
+      -- then reads one checkpoint and at most half a month of movements, not up to half the ledger.
+      CREATE TABLE stock_checkpoint (
+        at         TEXT PRIMARY KEY,
+        state      BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      -- A movement dated at or before a checkpoint (allowed when the product's own history is older)
+      -- makes it wrong: drop it, in the same transaction, whoever writes the movement.
+      CREATE TRIGGER stock_movement_drops_checkpoints AFTER INSERT ON stock_movement
+      BEGIN DELETE FROM stock_checkpoint WHERE at >= NEW.occurred_at; END;
+
       CREATE TABLE reorder_rule (
         product_id             INTEGER NOT NULL REFERENCES product (id) ON DELETE CASCADE,
         warehouse_id           INTEGER NOT NULL REFERENCES warehouse (id) ON DELETE CASCADE,
@@ -106,6 +131,8 @@ export const m004Stock: Migration = {
         created_at   TEXT    NOT NULL,
         posted_at    TEXT
       ) STRICT;
+      -- One open count per warehouse: two would each post the same difference.
+      CREATE UNIQUE INDEX stocktake_open ON stocktake (warehouse_id) WHERE status = 'open';
 
       CREATE TABLE stocktake_count (
         stocktake_id   INTEGER NOT NULL REFERENCES stocktake (id) ON DELETE CASCADE,

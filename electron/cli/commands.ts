@@ -1,0 +1,13 @@
+import type { CliCommand } from './command.ts';
+import { backupCommand } from './commands/backup.ts';
+import { infoCommand } from './commands/info.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { productsListCommand, productsShowCommand } from './commands/products.ts';
+import { STOCK_COMMANDS } from './commands/stock.ts';
+
+/**
+ * Every command of `kontor`, in the order help lists them. A new command (`products list`,
+ * `import products`, `export` …) is a module in commands/ exporting a CliCommand, added here;
+ * parsing, --help, --json and exit codes come with it.
+ */
+export const COMMANDS: readonly CliCommand[] = [infoCommand, migrateCommand, backupCommand, productsListCommand, productsShowCommand, ...STOCK_COMMANDS];

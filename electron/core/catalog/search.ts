@@ -1,0 +1,184 @@
+import { sql } from 'kysely';
+import type { ProductSearchHit } from '../../../shared/catalog/list.ts';
+import type { ProductStatus } from '../../../shared/catalog/product.ts';
+import { gtinSpellings } from '../../../shared/validation/gtin.ts';
+import { jsonIds, type Db } from './db.ts';
+import { getCatalogLanguages } from './languages.ts';
+import { titleSql } from './texts.ts';
+
+/**
+ * Folds text for the index and for queries alike, so both sides meet: compatibility decomposition
+ * (NFKD: "ﬁ" → "fi", "é" → "e" + accent), every combining mark dropped (Latin accents and Arabic
+ * harakat, hamza above/below included, so أ إ آ become ا), lower case. On top, what a person
+ * typing expects to be the same letter: the Arabic tatweel (ـ, a stretching stroke) goes, alef
+ * maksura ى reads as ي and teh marbuta ة as ه (as Lucene's Arabic normaliser does), and ß, œ, æ
+ * are spelt out, since a German or French keyboard user types "strasse" and "coeur" as often.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\u0640/g, '')
+    .replace(/\u0649/g, '\u064A')
+    .replace(/\u0629/g, '\u0647')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(MIXED_WORD, latinLookalikes);
+}
+
+/**
+ * Cyrillic letters that look like Latin ones. A word that mixes both scripts ("argаn" with a
+ * Cyrillic а, typed with a Russian layout left on, or pasted from a supplier's sheet) is meant
+ * to be Latin; a word wholly in Cyrillic is left alone.
+ */
+const CYRILLIC_LOOKALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ԛ: 'q', ԝ: 'w',
+};
+const MIXED_WORD = /[\p{L}\p{N}]*(?:\p{Script=Latin}[\p{L}\p{N}]*\p{Script=Cyrillic}|\p{Script=Cyrillic}[\p{L}\p{N}]*\p{Script=Latin})[\p{L}\p{N}]*/gu;
+
+function latinLookalikes(word: string): string {
+  return word.replace(/\p{Script=Cyrillic}/gu, (letter) => CYRILLIC_LOOKALIKES[letter] ?? letter);
+}
+
+/** What FTS5's unicode61 tokenizer keeps as token characters by default: letters, digits, private use. */
+const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+/** More words than anyone types in a search box; keeps a pasted paragraph from building a huge query. */
+const MAX_QUERY_WORDS = 12;
+
+/**
+ * Turns what a person typed into an FTS5 query that cannot be read as FTS syntax: each
+ * space-separated word is folded, split into tokens exactly where the tokenizer splits, and
+ * becomes a quoted phrase whose last token matches as a prefix ("rug-bo" → "rug bo"*); words are
+ * ANDed. Tokens only ever hold letters and digits, so quotes, *, -, ^, :, parentheses, NEAR and
+ * AND/OR/NOT (quoted, hence plain words) have no effect. Answers null when nothing is left.
+ */
+export function buildFtsQuery(userText: string): string | null {
+  const phrases: string[] = [];
+  for (const word of foldText(userText).split(/\s+/)) {
+    const tokens = word.match(TOKEN);
+    if (!tokens) continue;
+    phrases.push(`"${tokens.join(' ')}"*`);
+    if (phrases.length === MAX_QUERY_WORDS) break;
+  }
+  return phrases.length === 0 ? null : phrases.join(' AND ');
+}
+
+/** bm25 weights per column (sku, gtin, text, tags): a code match beats a word in a description. */
+export const RANK_SQL = sql<number>`bm25(product_search, 10.0, 10.0, 1.0, 4.0)`;
+
+interface SearchDoc {
+  id: number;
+  sku: string;
+  gtin: string;
+  text: string;
+  tags: string;
+}
+
+/**
+ * Rebuilds the search rows of these products (and of the variants of any parent among them, whose
+ * rows hold their parent's texts and tags). Runs inside the caller's transaction, so the index
+ * never disagrees with the products. Products that no longer exist lose their row.
+ */
+export async function reindexProducts(db: Db, productIds: readonly number[]): Promise<void> {
+  if (productIds.length === 0) return;
+  const withVariants = await sql<{ id: number }>`
+    SELECT value AS id FROM json_each(${jsonIds(productIds)})
+    UNION
+    SELECT id FROM product WHERE parent_id IN (SELECT value FROM json_each(${jsonIds(productIds)}))`.execute(db);
+  const ids = withVariants.rows.map((r) => r.id);
+  await sql`DELETE FROM product_search WHERE rowid IN (SELECT value FROM json_each(${jsonIds(ids)}))`.execute(db);
+
+  const products = await db
+    .selectFrom('product')
+    .select(['id', 'sku', 'gtin', 'parent_id', 'option_values'])
+    .where(sql<boolean>`id IN (SELECT value FROM json_each(${jsonIds(ids)}))`)
+    .execute();
+  if (products.length === 0) return;
+  // A variant's row carries its parent's texts and tags: "argan" finds every bottle size.
+  const owners = [...new Set(products.flatMap((p) => (p.parent_id === null ? [p.id] : [p.id, p.parent_id])))];
+  const ownerJson = jsonIds(owners);
+  const [texts, tags] = await Promise.all([
+    db
+      .selectFrom('product_text')
+      .select(['product_id', 'title', 'description'])
+      .where(sql<boolean>`product_id IN (SELECT value FROM json_each(${ownerJson}))`)
+      .execute(),
+    db
+      .selectFrom('product_tag')
+      .select(['product_id', 'tag'])
+      .where(sql<boolean>`product_id IN (SELECT value FROM json_each(${ownerJson}))`)
+      .execute(),
+  ]);
+  const textsOf = groupBy(texts, (t) => t.product_id, (t) => [t.title, t.description ?? ''].join('\n'));
+  const tagsOf = groupBy(tags, (t) => t.product_id, (t) => t.tag);
+
+  const docs: SearchDoc[] = products.map((p) => {
+    const own = [p.id, ...(p.parent_id === null ? [] : [p.parent_id])];
+    const optionValues = p.option_values === null ? [] : Object.values(JSON.parse(p.option_values) as Record<string, string>);
+    return {
+      id: p.id,
+      // "RUG-BO-001" is found as "rug bo 0" and as "rugbo0".
+      sku: foldText(`${p.sku} ${p.sku.replace(/[^\p{L}\p{N}]+/gu, '')}`),
+      gtin: p.gtin === null ? '' : gtinSpellings(p.gtin).join(' '),
+      text: foldText([...own.flatMap((id) => textsOf.get(id) ?? []), ...optionValues].join('\n')),
+      tags: foldText(own.flatMap((id) => tagsOf.get(id) ?? []).join('\n')),
+    };
+  });
+  // One statement per 200 rows: SQLite allows 32766 parameters, five per row.
+  for (let i = 0; i < docs.length; i += 200) {
+    const chunk = docs.slice(i, i + 200);
+    await sql`INSERT INTO product_search (rowid, sku, gtin, text, tags) VALUES ${sql.join(
+      chunk.map((d) => sql`(${d.id}, ${d.sku}, ${d.gtin}, ${d.text}, ${d.tags})`),
+    )}`.execute(db);
+  }
+}
+
+/** Drops the search rows of deleted products (the caller deletes the products). */
+export async function unindexProducts(db: Db, productIds: readonly number[]): Promise<void> {
+  if (productIds.length === 0) return;
+  await sql`DELETE FROM product_search WHERE rowid IN (SELECT value FROM json_each(${jsonIds(productIds)}))`.execute(db);
+}
+
+/**
+ * Ranked search for the quick-search box: an exact SKU (whatever the case) first, then by bm25.
+ * Answers nothing for input that holds no letter or digit.
+ */
+export async function searchProducts(
+  db: Db,
+  query: { text: string; limit: number; language: string; languageOrder: readonly string[] },
+): Promise<ProductSearchHit[]> {
+  const fts = buildFtsQuery(query.text);
+  if (fts === null) return [];
+  const result = await sql<{ id: number; sku: string; status: string; title: string | null }>`
+    WITH hits AS (
+      SELECT rowid AS id, ${RANK_SQL} AS rank FROM product_search
+      WHERE product_search MATCH ${fts} ORDER BY rank LIMIT ${query.limit}
+    ),
+    exact AS (SELECT id, -1e300 AS rank FROM product WHERE sku = ${query.text.trim()}),
+    ranked AS (SELECT id, min(rank) AS rank FROM (SELECT id, rank FROM hits UNION ALL SELECT id, rank FROM exact) GROUP BY id)
+    SELECT p.id, p.sku, p.status, ${titleSql(query.language, query.languageOrder)} AS title
+    FROM ranked h JOIN product p ON p.id = h.id
+    ORDER BY h.rank, p.sku
+    LIMIT ${query.limit}`.execute(db);
+  return result.rows.map((r) => ({ id: r.id, sku: r.sku, title: r.title, status: r.status as ProductStatus }));
+}
+
+/** `products.search`: the title in the asked language, else the catalog's first language that has one. */
+export async function searchCatalog(db: Db, query: { text: string; limit: number; language?: string | undefined }): Promise<ProductSearchHit[]> {
+  const { languages } = await getCatalogLanguages(db);
+  return searchProducts(db, { text: query.text, limit: query.limit, language: query.language ?? languages[0] ?? 'en', languageOrder: languages });
+}
+
+function groupBy<T, V>(items: readonly T[], key: (item: T) => number, value: (item: T) => V): Map<number, V[]> {
+  const map = new Map<number, V[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(value(item));
+    else map.set(k, [value(item)]);
+  }
+  return map;
+}
