@@ -38,7 +38,8 @@ interface Row {
 
 const rows: Row[] = [];
 for (const file of files) {
-  const bench = (await import(pathToFileURL(join(benchDir, file)).href)).default as Benchmark;
+  const module = (await import(pathToFileURL(join(benchDir, file)).href)) as { default: Benchmark };
+  const bench = module.default;
   console.log(`\n▶ ${bench.title} (${file})`);
   const figures = await bench.run({ cacheDir, log: (m) => console.log(`  ${m}`) });
   rows.push(...figures.map((f) => toRow(bench.title, f, figures)));

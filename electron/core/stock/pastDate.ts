@@ -187,35 +187,51 @@ export const CHECKPOINT_EVERY = 20_000;
  * in between reading the ledger and storing what it added up to.
  */
 export function ensureCheckpoints(sqlite: Database, now = new Date(), every = CHECKPOINT_EVERY): number {
+  // Looked at without the write lock first: a past-date query usually has nothing to add, and
+  // should not queue behind (or hold up) a writer in another process for nothing.
+  if (dueCheckpoints(sqlite, now, every).length === 0) return 0;
   const run = sqlite.transaction(() => {
+    // Again under the lock: another process may have made them meanwhile.
+    const due = dueCheckpoints(sqlite, now, every);
     const latest = (cached(sqlite, 'SELECT max(at) AS at FROM stock_checkpoint').get() as { at: string | null }).at;
-    const from = latest ?? (cached(sqlite, 'SELECT min(occurred_at) AS at FROM stock_movement').get() as { at: string | null }).at;
-    if (from === null) return 0;
-    const nowIso = now.toISOString();
-    let made = 0;
-    let since = 0;
-    let previous = latest ?? BEFORE_ALL;
     let carried: { at: string; state: StockState } | null = null;
-    for (let end = monthEndOf(latest === null ? from : nextInstant(latest)); end < nowIso; end = monthEndOf(nextInstant(end))) {
-      since += countBetween(sqlite, previous, end, Number.MAX_SAFE_INTEGER);
-      if (since >= every) {
-        let state: StockState;
-        if (carried) {
-          state = carried.state;
-          addMovements(sqlite, state, carried.at, end, +1, ['levels', 'valuation']);
-        } else {
-          state = stateAt(sqlite, end, ['levels', 'valuation'], { now, ensure: false }).state;
-        }
-        cached(sqlite, 'INSERT INTO stock_checkpoint (at, state, created_at) VALUES (?, ?, ?)').run(end, packState(state), nowIso);
-        made++;
-        since = 0;
-        carried = { at: end, state };
+    for (const end of due) {
+      let state: StockState;
+      if (carried) {
+        state = carried.state;
+        addMovements(sqlite, state, carried.at, end, +1, ['levels', 'valuation']);
+      } else if (latest !== null) {
+        state = loadCheckpoint(sqlite, latest);
+        addMovements(sqlite, state, latest, end, +1, ['levels', 'valuation']);
+      } else {
+        state = stateAt(sqlite, end, ['levels', 'valuation'], { now, ensure: false }).state;
       }
-      previous = end;
+      cached(sqlite, 'INSERT INTO stock_checkpoint (at, state, created_at) VALUES (?, ?, ?)').run(end, packState(state), now.toISOString());
+      carried = { at: end, state };
     }
-    return made;
+    return due.length;
   });
   return run.immediate();
+}
+
+/** The month ends after the latest checkpoint that have ended and close a stretch of `every` movements. */
+function dueCheckpoints(sqlite: Database, now: Date, every: number): string[] {
+  const latest = (cached(sqlite, 'SELECT max(at) AS at FROM stock_checkpoint').get() as { at: string | null }).at;
+  const from = latest ?? (cached(sqlite, 'SELECT min(occurred_at) AS at FROM stock_movement').get() as { at: string | null }).at;
+  if (from === null) return [];
+  const nowIso = now.toISOString();
+  const due: string[] = [];
+  let since = 0;
+  let previous = latest ?? BEFORE_ALL;
+  for (let end = monthEndOf(latest === null ? from : nextInstant(latest)); end < nowIso; end = monthEndOf(nextInstant(end))) {
+    since += countBetween(sqlite, previous, end, Number.MAX_SAFE_INTEGER);
+    if (since >= every) {
+      due.push(end);
+      since = 0;
+    }
+    previous = end;
+  }
+  return due;
 }
 
 function nextInstant(iso: string): string {
@@ -233,31 +249,35 @@ function loadCheckpoint(sqlite: Database, at: string): StockState {
  * well), the on-hand quantities, the product ids (as differences), quantities and values.
  */
 export function packState(state: StockState): Buffer {
-  // Typed-array sorts compare numbers natively: far faster than sorting [key, value] pairs.
-  const levelKeys = Float64Array.from(state.levels.keys()).filter((k) => state.levels.get(k) !== 0).sort();
-  const products = Float64Array.from(state.valuation.keys())
-    .filter((p) => {
-      const e = state.valuation.get(p);
-      return e !== undefined && (e.quantityMilli !== 0 || e.valueMinor !== 0);
-    })
-    .sort();
-  const data = new Float64Array(2 + 2 * levelKeys.length + 3 * products.length);
-  data[0] = levelKeys.length;
-  data[1] = products.length;
-  let i = 2;
+  // One pass into typed arrays, then a native numeric sort: far faster than sorting entry pairs.
+  const levelKeys = new Float64Array(state.levels.size);
+  let levelCount = 0;
+  for (const [key, q] of state.levels) if (q !== 0) levelKeys[levelCount++] = key;
+  const products = new Float64Array(state.valuation.size);
+  let productCount = 0;
+  for (const [p, e] of state.valuation) if (e.quantityMilli !== 0 || e.valueMinor !== 0) products[productCount++] = p;
+  const keys = levelKeys.subarray(0, levelCount).sort();
+  const ids = products.subarray(0, productCount).sort();
+  const data = new Float64Array(2 + 2 * levelCount + 3 * productCount);
+  data[0] = levelCount;
+  data[1] = productCount;
   let previous = 0;
-  for (const key of levelKeys) {
-    data[i++] = key - previous;
+  for (let i = 0; i < levelCount; i++) {
+    const key = keys[i] ?? 0;
+    data[2 + i] = key - previous;
+    data[2 + levelCount + i] = state.levels.get(key) ?? 0;
     previous = key;
   }
-  for (const key of levelKeys) data[i++] = state.levels.get(key) ?? 0;
+  const base = 2 + 2 * levelCount;
   previous = 0;
-  for (const p of products) {
-    data[i++] = p - previous;
-    previous = p;
+  for (let i = 0; i < productCount; i++) {
+    const id = ids[i] ?? 0;
+    const entry = state.valuation.get(id);
+    data[base + i] = id - previous;
+    data[base + productCount + i] = entry?.quantityMilli ?? 0;
+    data[base + 2 * productCount + i] = entry?.valueMinor ?? 0;
+    previous = id;
   }
-  for (const p of products) data[i++] = state.valuation.get(p)?.quantityMilli ?? 0;
-  for (const p of products) data[i++] = state.valuation.get(p)?.valueMinor ?? 0;
   return deflateSync(Buffer.from(data.buffer), { level: 1 });
 }
 
