@@ -6,7 +6,6 @@ import { saveCompanyProfile } from '../company/companyProfile.ts';
 import { backupDirIn } from '../dataDir.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import type { KontorSchema } from '../db/schema.ts';
-import { writeJobsSettledBefore } from '../jobs/jobStore.ts';
 import type { Logger } from '../logger.ts';
 import { demoCompanyProfile } from './demoCompany.ts';
 import { productsStep } from './demoProducts.ts';
@@ -94,7 +93,6 @@ export interface FillResult {
 
 interface HistoryBatch {
   batch: PackedJobHistory;
-  lastCreatedAt: string | null;
 }
 
 /**
@@ -140,16 +138,12 @@ export async function fillDatabaseToSize(databasePath: string, bytes: number, se
     worker.postMessage('more');
     worker.postMessage('more');
     let rows = 0;
-    let lastCreatedAt: string | null = null;
     while (size() < bytes) {
       const next = await batches.next();
       worker.postMessage('more');
       insertBatch(next.batch);
       rows += next.batch.count;
-      lastCreatedAt = next.lastCreatedAt;
     }
-    // Every row written is finished, so start-up need not look at any of them.
-    await writeJobsSettledBefore(opened.db, new Date(Date.parse(lastCreatedAt ?? JOB_HISTORY_START) + 1));
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return { rows, bytes: size(), ms: performance.now() - started };

@@ -98,7 +98,6 @@ const STATUS_WEIGHTS: readonly (readonly [JobHistoryRow['status'], number])[] = 
 
 export interface JobHistory {
   next(): JobHistoryRow;
-  lastCreatedAt(): string | null;
 }
 
 /** Rows in creation order from March 2021, spread so `expectedRows` of them end mid-2025. */
@@ -109,7 +108,6 @@ export function createJobHistory(rng: Rng, options: { expectedRows: number }): J
   const meanGap = span / Math.max(1, options.expectedRows);
   let clock = start;
   let index = 0;
-  let lastCreatedAt: string | null = null;
   let productCount = 40;
 
   const iso = (ms: number): string => new Date(ms).toISOString();
@@ -205,7 +203,6 @@ export function createJobHistory(rng: Rng, options: { expectedRows: number }): J
       }
     }
 
-    lastCreatedAt = iso(createdMs);
     return {
       kind,
       status,
@@ -215,13 +212,13 @@ export function createJobHistory(rng: Rng, options: { expectedRows: number }): J
       message,
       result: result === null ? null : JSON.stringify(result),
       error: error === null ? null : JSON.stringify(error),
-      createdAt: lastCreatedAt,
+      createdAt: iso(createdMs),
       startedAt: iso(startedMs),
       finishedAt: iso(startedMs + durationMs),
     };
   };
 
-  return { next, lastCreatedAt: () => lastCreatedAt };
+  return { next };
 }
 
 /**

@@ -23,5 +23,5 @@ port.on('message', () => {
   const batch = packJobHistory(rows);
   // The typed arrays are made here with plain ArrayBuffers, so they can be handed over without a copy.
   const buffers = [batch.offsets.buffer, batch.nulls.buffer, batch.numbers.buffer] as ArrayBuffer[];
-  port.postMessage({ batch, lastCreatedAt: history.lastCreatedAt() }, buffers);
+  port.postMessage({ batch }, buffers);
 });

@@ -93,46 +93,17 @@ export async function writeJobCheckpoint(db: Db, id: number, state: unknown): Pr
 }
 
 /**
- * `settings` key holding an instant before which every job is known to be finished. Recovery
- * looks only at jobs created after it (minus a day, for clocks set back), along the
- * `job_created` index: a full scan of a large job history would slow every start-up.
- */
-export const JOBS_SETTLED_BEFORE_KEY = 'jobs.settledBefore';
-const CLOCK_MARGIN_MS = 24 * 60 * 60 * 1000;
-
-/**
  * Marks jobs a previous process left queued or running as interrupted and answers them. Only
  * call it when no other process runs jobs on this database.
  */
 export async function interruptLeftoverJobs(db: Db, now: Date): Promise<JobView[]> {
-  const finishedAt = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const settled = await trx
-      .selectFrom('settings')
-      .select('value')
-      .where('key', '=', JOBS_SETTLED_BEFORE_KEY)
-      .executeTakeFirst();
-    const settledBefore = settled ? Date.parse(JSON.parse(settled.value) as string) : Number.NaN;
-    let update = trx
-      .updateTable('job')
-      .set({ status: 'interrupted', message: INTERRUPTED_MESSAGE, finished_at: finishedAt })
-      .where('status', 'in', ['queued', 'running']);
-    if (!Number.isNaN(settledBefore)) {
-      update = update.where('created_at', '>=', new Date(settledBefore - CLOCK_MARGIN_MS).toISOString());
-    }
-    const rows = await update.returning(VIEW_COLUMNS).execute();
-    await writeJobsSettledBefore(trx, now);
-    return rows.map(toJobView);
-  });
-}
-
-/** Records that every job created before `instant` has finished. */
-export async function writeJobsSettledBefore(db: Db, instant: Date): Promise<void> {
-  const value = JSON.stringify(instant.toISOString());
-  const updatedAt = new Date().toISOString();
-  await db
-    .insertInto('settings')
-    .values({ key: JOBS_SETTLED_BEFORE_KEY, value, updated_at: updatedAt })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: updatedAt }))
+  // `status IN ('queued', 'running')` is exactly the condition of the partial index
+  // job_unfinished, so this never scans the job history.
+  const rows = await db
+    .updateTable('job')
+    .set({ status: 'interrupted', message: INTERRUPTED_MESSAGE, finished_at: now.toISOString() })
+    .where('status', 'in', ['queued', 'running'])
+    .returning(VIEW_COLUMNS)
     .execute();
+  return rows.map(toJobView);
 }

@@ -23,6 +23,9 @@ export const m002JobsAndLogo: Migration = {
         finished_at TEXT
       ) STRICT;
       CREATE INDEX job_created ON job (created_at DESC, id DESC);
+      -- Start-up looks for jobs a killed process left unfinished; with a long job history a scan
+      -- of the whole table would slow every start, so only unfinished jobs are indexed.
+      CREATE INDEX job_unfinished ON job (status) WHERE status IN ('queued', 'running');
 
       CREATE TABLE company_logo (
         id         INTEGER PRIMARY KEY CHECK (id = 1),
