@@ -7,7 +7,7 @@ import {
   listCategories,
   updateCategory,
 } from './catalog/categories.ts';
-import { addImage, dataDirOf, getImage, removeImage, removeUnusedMedia, reorderImages } from './catalog/images.ts';
+import { addImage, getImage, removeImage, removeUnusedMedia, reorderImages } from './catalog/images.ts';
 import { getCatalogLanguages, setCatalogLanguages } from './catalog/languages.ts';
 import { listProducts } from './catalog/list.ts';
 import { listPriceLists, setListPrice } from './catalog/prices.ts';
@@ -42,11 +42,13 @@ interface Services {
   jobs: JobRunner;
   info: () => Promise<AppInfo>;
   /** The raw connection under `db`: stock writes run synchronously on it (see stock/recordMovements.ts). */
-  sqlite?: Database;
+  sqlite: Database;
+  /** Where product images live (media/ under it). */
+  dataDir: string;
 }
 
 /** One line per call: the contract names it, a service does it. */
-export function createHandlers({ db, jobs, info, sqlite }: Services): Handlers {
+export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): Handlers {
   const stock = createStockService(db, sqlite);
   return {
     'app.info': () => info(),
@@ -74,17 +76,17 @@ export function createHandlers({ db, jobs, info, sqlite }: Services): Handlers {
     'products.getBySku': ({ sku }) => getProductBySku(db, sku),
     'products.create': (input) => createProduct(db, input),
     'products.update': (input) => updateProduct(db, input),
-    'products.delete': async (ref) => deleteProduct(db, ref, async (files) => removeUnusedMedia(db, await dataDirOf(db), files)),
+    'products.delete': (ref) => deleteProduct(db, ref, (files) => removeUnusedMedia(db, dataDir, files)),
     'products.setStatus': (input) => setProductStatus(db, input),
     'products.bulkUpdate': (input) => bulkUpdateProducts(db, input),
     'products.generateVariants': (input) => generateVariants(db, input),
     'products.search': (query) => searchCatalog(db, query),
     'products.lookupCode': ({ code }) => lookupCode(db, code),
     'products.updateListFields': (input) => setListPrice(db, input),
-    'products.addImage': async (input) => addImage(db, await dataDirOf(db), input),
-    'products.removeImage': async ({ id }) => removeImage(db, await dataDirOf(db), id),
+    'products.addImage': (input) => addImage(db, dataDir, input),
+    'products.removeImage': ({ id }) => removeImage(db, dataDir, id),
     'products.reorderImages': (input) => reorderImages(db, input),
-    'products.getImage': async (input) => getImage(db, await dataDirOf(db), input),
+    'products.getImage': (input) => getImage(db, dataDir, input),
     'warehouses.list': (input) => stock.listWarehouses(input),
     'warehouses.create': (input) => stock.createWarehouse(input),
     'warehouses.update': (input) => stock.updateWarehouse(input),

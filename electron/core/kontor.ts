@@ -60,7 +60,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       rowCounts: countRows(database),
     });
 
-  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, jobs, info }), options.log);
+  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info }), options.log);
   return {
     dataDir: options.dataDir,
     databasePath,

@@ -28,17 +28,6 @@ export function thumbPath(dataDir: string, sha256: string): string {
   return join(dataDir, 'media', 'thumbs', sha256.slice(0, 2), `${sha256}.webp`);
 }
 
-/**
- * The data directory of the database `db` is open on: the directory of its main file
- * (dataDir.ts puts kontor.sqlite at the top of the data directory).
- */
-export async function dataDirOf(db: Db): Promise<string> {
-  const result = await sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db);
-  const file = result.rows.find((r) => r.name === 'main')?.file ?? '';
-  if (file === '') throw new Error('The catalog needs a database file to find the data directory for images.');
-  return dirname(file);
-}
-
 /** The bytes decide the type, never the file name: a renamed GIF or PDF is refused. */
 export function sniffImageType(bytes: Uint8Array): ImageMimeType | null {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

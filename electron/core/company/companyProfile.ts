@@ -53,6 +53,7 @@ export async function getCompanyProfile(db: Db): Promise<CompanyProfile | null> 
 export async function saveCompanyProfile(db: Db, profile: CompanyProfileData): Promise<CompanyProfile> {
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
+    await refuseBaseCurrencyChangeOnceValued(trx, profile.baseCurrency);
     const row = {
       legal_name: profile.legalName,
       trade_name: profile.tradeName,
@@ -114,6 +115,25 @@ export async function saveCompanyProfile(db: Db, profile: CompanyProfileData): P
     }
   });
   return requireProfile(await getCompanyProfile(db));
+}
+
+/**
+ * Stock values (and later the ledger) are kept in the base currency: switching it under them
+ * would silently relabel every amount, so it is fixed once the first stock movement exists.
+ */
+async function refuseBaseCurrencyChangeOnceValued(db: Db, baseCurrency: string): Promise<void> {
+  const current = await db.selectFrom('company').select('base_currency').where('id', '=', 1).executeTakeFirst();
+  if (!current || current.base_currency === baseCurrency) return;
+  const valued = await db.selectFrom('stock_movement').select('id').limit(1).executeTakeFirst();
+  if (!valued) return;
+  throw new ValidationError([
+    {
+      path: 'baseCurrency',
+      key: 'validation.baseCurrency.locked',
+      message: `The base currency stays ${current.base_currency}: stock is already valued in it. Kontor cannot convert recorded values to ${baseCurrency}.`,
+      params: { current: current.base_currency, requested: baseCurrency },
+    },
+  ]);
 }
 
 export async function getCompanyLogo(db: Db): Promise<Logo | null> {

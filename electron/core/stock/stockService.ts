@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract/index.ts';
 import type { stockCalls } from '../../../shared/contract/stock.ts';
-import { KontorError, ValidationError } from '../../../shared/errors.ts';
+import { ValidationError } from '../../../shared/errors.ts';
 import type { Level, LevelPage, MovementsResult, StockSettings, Valuation } from '../../../shared/stock/schemas.ts';
 import type { KontorSchema } from '../db/schema.ts';
 import { onHandAt, packKey, unpackKey, valuationAt } from './pastDate.ts';
@@ -33,12 +33,8 @@ type In<N extends keyof typeof stockCalls> = ParsedInput<N>;
  * Every piece runs synchronously on the raw connection while holding Kysely's connection (see
  * `exclusive`), so no Kysely transaction of another service interleaves with it.
  */
-export function createStockService(db: Kysely<KontorSchema>, sqlite: Database | undefined) {
-  const run = <T>(fn: (sqlite: Database) => T): Promise<T> => {
-    if (!sqlite) throw new KontorError('INTERNAL', 'The stock service was set up without its database connection.');
-    const connection = sqlite;
-    return exclusive(db, () => fn(connection));
-  };
+export function createStockService(db: Kysely<KontorSchema>, sqlite: Database) {
+  const run = <T>(fn: (sqlite: Database) => T): Promise<T> => exclusive(db, () => fn(sqlite));
 
   /** Writes, then answers the movements as the screens show them. */
   const write = (sqlite: Database, request: MovementRequest, renames: Record<string, string>): MovementsResult => {

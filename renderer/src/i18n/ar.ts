@@ -290,6 +290,9 @@ export const ar: Messages = {
     },
     country: '«{{field}}»: اختر بلدًا من القائمة.',
     currency: '«{{field}}»: اختر عملة من القائمة.',
+    baseCurrency: {
+      locked: 'تبقى العملة الأساسية {{current}}: المخزون مُقيَّم بها بالفعل، ولا يمكن تحويل القيم المسجلة إلى {{requested}}.',
+    },
     fiscalYearStart: {
       day: 'هذا اليوم غير موجود في الشهر المختار.',
     },

@@ -282,6 +282,9 @@ export const de: Messages = {
     },
     country: '„{{field}}“: Bitte ein Land aus der Liste wählen.',
     currency: '„{{field}}“: Bitte eine Währung aus der Liste wählen.',
+    baseCurrency: {
+      locked: 'Die Basiswährung bleibt {{current}}: Der Bestand ist bereits darin bewertet, und erfasste Werte lassen sich nicht in {{requested}} umrechnen.',
+    },
     fiscalYearStart: {
       day: 'Diesen Tag gibt es im gewählten Monat nicht.',
     },

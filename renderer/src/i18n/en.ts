@@ -289,6 +289,9 @@ export const en = {
     },
     country: '{{field}}: choose a country from the list.',
     currency: '{{field}}: choose a currency from the list.',
+    baseCurrency: {
+      locked: 'The base currency stays {{current}}: stock is already valued in it, and recorded values cannot be converted to {{requested}}.',
+    },
     fiscalYearStart: {
       day: 'That day does not exist in the chosen month.',
     },

@@ -282,6 +282,9 @@ export const fr: Messages = {
     },
     country: '« {{field}} » : choisissez un pays dans la liste.',
     currency: '« {{field}} » : choisissez une devise dans la liste.',
+    baseCurrency: {
+      locked: 'La devise de base reste {{current}} : le stock est déjà valorisé dans cette devise, et les valeurs enregistrées ne peuvent pas être converties en {{requested}}.',
+    },
     fiscalYearStart: {
       day: 'Ce jour n’existe pas dans le mois choisi.',
     },

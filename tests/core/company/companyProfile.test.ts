@@ -119,6 +119,22 @@ describe('company profile', () => {
   });
 });
 
+describe('base currency', () => {
+  it('can change until stock is valued in it, then stays', async () => {
+    await t.client.call('company.save', validProfile());
+    const usd = { ...validProfile(), baseCurrency: 'USD' };
+    expect((await t.client.call('company.save', usd)).baseCurrency).toBe('USD');
+    await t.client.call('products.create', { sku: 'RUG-1', texts: { en: { title: 'Rug' } } });
+    await t.client.call('stock.receive', { sku: 'RUG-1', warehouse: 'MAIN', quantity: '2', unitCost: '10.00' });
+
+    const issues = issuesOf(await t.client.tryCall('company.save', { ...validProfile(), baseCurrency: 'EUR' }));
+    expect(issues).toEqual([expect.objectContaining({ path: 'baseCurrency', key: 'validation.baseCurrency.locked' })]);
+    expect((await t.client.call('company.get', {}))?.baseCurrency).toBe('USD');
+    // Everything else can still be edited.
+    expect((await t.client.call('company.save', { ...usd, legalName: 'Hansen Export GmbH' })).legalName).toBe('Hansen Export GmbH');
+  });
+});
+
 describe('preferences', () => {
   it('follow the company language until someone picks one, then persist', async () => {
     expect(await t.client.call('app.getPreferences', {})).toEqual({ language: 'en', theme: 'auto' });

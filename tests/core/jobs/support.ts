@@ -28,7 +28,7 @@ export async function openKontorWithRunner(options: RunnerOptions, dataDir?: str
     log: t.log,
     ...options,
   });
-  const dispatcher = createDispatcher(createHandlers({ db, jobs, info: () => t.kontor.info() }), t.log);
+  const dispatcher = createDispatcher(createHandlers({ db, sqlite: t.kontor.database.sqlite, dataDir: t.dataDir, jobs, info: () => t.kontor.info() }), t.log);
   const client: KontorClient = createClient(createInProcessTransport({ dispatcher, events: t.kontor.events }));
   return {
     ...t,
