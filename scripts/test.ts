@@ -61,13 +61,13 @@ if (existsSync(unitJson)) {
   failed += unit.numFailedTests;
   skipped += unit.numPendingTests + unit.numTodoTests;
 }
+const skipReasons: string[] = [];
 if (existsSync(e2eJson)) {
-  const e2e = JSON.parse(readFileSync(e2eJson, 'utf8')) as {
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  };
+  const e2e = JSON.parse(readFileSync(e2eJson, 'utf8')) as PlaywrightReport;
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected;
   skipped += e2e.stats.skipped;
+  collectSkipReasons(e2e.suites, skipReasons);
 }
 // A step that failed without failing a test (typecheck, lint, build, a crashed runner) still counts.
 const failedSteps = outcomes.filter((o) => !o.ok);
@@ -75,6 +75,31 @@ const failedChecks = failedSteps.filter((o) => o.name !== 'unit tests' && o.name
 
 console.log('\n━━ summary ━━');
 for (const o of outcomes) console.log(`${o.ok ? '✓' : '✗'} ${o.name} (${o.seconds.toFixed(1)} s)`);
+// Reporters list a skipped test without its reason; a skip must say why where people look.
+for (const reason of skipReasons) console.log(`- skipped ${reason}`);
 if (failedSteps.length > 0 && failed === 0 && failedChecks === 0) failed = failedSteps.length;
 console.log(`${passed} passed, ${failed + failedChecks} failed, ${skipped} skipped`);
 process.exit(failedSteps.length === 0 ? 0 : 1);
+
+interface PlaywrightSuite {
+  title: string;
+  specs?: { title: string; tests: { status: string; annotations: { type: string; description?: string }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+interface PlaywrightReport {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  suites: PlaywrightSuite[];
+}
+
+function collectSkipReasons(suites: PlaywrightSuite[], into: string[]): void {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== 'skipped') continue;
+        const why = test.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+        into.push(`"${spec.title}": ${why}`);
+      }
+    }
+    collectSkipReasons(suite.suites ?? [], into);
+  }
+}

@@ -8,30 +8,13 @@
  * ELECTRON_OVERRIDE_DIST_PATH may point at a local Electron build instead. On Linux without a
  * display, run under xvfb-run.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { NO_BINARY, electronExecutable } from './electronBinary.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const NO_BINARY =
-  'No Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); this test runs where one exists.';
-
-/**
- * The Electron executable Playwright would start, or undefined. This repeats what the electron
- * package's index.js does, instead of calling require('electron'): when the binary is missing,
- * electron 45's index.js starts downloading it, which must not happen here.
- */
-function electronExecutable(): string | undefined {
-  const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = join(electronDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = override ? join(override, relative || 'electron') : relative ? join(electronDir, 'dist', relative) : undefined;
-  return candidate && existsSync(candidate) ? candidate : undefined;
-}
-
 test.skip(electronExecutable() === undefined, NO_BINARY);
 
 /** The bridge as the page sees it; `globalThis` because these files are typed without the DOM. */
