@@ -9,7 +9,7 @@ import type { KontorSchema } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
 import { demoCompanyProfile } from './demoCompany.ts';
 import { productsStep } from './demoProducts.ts';
-import { JOB_HISTORY_START, forEachPackedRow, type PackedJobHistory } from './jobHistory.ts';
+import { forEachPackedRow, type PackedJobHistory } from './jobHistory.ts';
 import type { JobHistoryWorkerData } from './jobHistoryWorker.ts';
 import { createRng, type Rng } from './random.ts';
 
