@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { KontorError } from '../../../shared/errors.ts';
 import { saveCompanyProfile } from '../company/companyProfile.ts';
@@ -9,6 +10,7 @@ import type { KontorSchema } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
 import { demoCompanyProfile } from './demoCompany.ts';
 import { productsStep } from './demoProducts.ts';
+import { stockStep } from './demoStock.ts';
 import { forEachPackedRow, type PackedJobHistory } from './jobHistory.ts';
 import type { JobHistoryWorkerData } from './jobHistoryWorker.ts';
 import { createRng, type Rng } from './random.ts';
@@ -22,6 +24,8 @@ export const DEMO_SEED = 20_240_611;
 
 export interface DemoContext {
   db: Kysely<KontorSchema>;
+  /** The connection under `db`: the stock ledger writes on it synchronously. */
+  sqlite: Database;
   /** Each step gets its own fork (`rng.fork(step.name)`), so a new step never shifts the data of another. */
   rng: Rng;
   signal: AbortSignal;
@@ -47,7 +51,7 @@ const companyStep: DemoStep = {
   },
 };
 
-export const DEMO_STEPS: readonly DemoStep[] = [companyStep, productsStep];
+export const DEMO_STEPS: readonly DemoStep[] = [companyStep, productsStep, stockStep];
 
 export interface GenerateDemoOptions {
   onProgress?: (done: number, total: number, message: string) => void;
@@ -64,7 +68,10 @@ export interface DemoSummary {
  * Fills an empty Kontor with the demo exporter. Refuses a database that already has a company
  * profile: the demo must never overwrite someone's real data.
  */
-export async function generateDemo(db: Kysely<KontorSchema>, options: GenerateDemoOptions = {}): Promise<DemoSummary> {
+export async function generateDemo(
+  { db, sqlite }: { db: Kysely<KontorSchema>; sqlite: Database },
+  options: GenerateDemoOptions = {},
+): Promise<DemoSummary> {
   const signal = options.signal ?? new AbortController().signal;
   const rng = createRng(options.seed ?? DEMO_SEED);
   const existing = await db.selectFrom('company').select('legal_name').executeTakeFirst();
@@ -79,7 +86,7 @@ export async function generateDemo(db: Kysely<KontorSchema>, options: GenerateDe
     // Between steps only: each step writes in one transaction, so stopping here leaves whole steps.
     signal.throwIfAborted();
     options.onProgress?.(index, DEMO_STEPS.length, step.message);
-    Object.assign(created, await step.run({ db, rng: rng.fork(step.name), signal }));
+    Object.assign(created, await step.run({ db, sqlite, rng: rng.fork(step.name), signal }));
   }
   options.onProgress?.(DEMO_STEPS.length, DEMO_STEPS.length, 'Demo data ready');
   return { legalName: demoCompanyProfile().legalName, created };

@@ -74,8 +74,8 @@ describe('generateDemo', () => {
   test('writes the demo company and reports each step', async () => {
     t = await openTestKontor();
     const progress: [number, number, string][] = [];
-    const summary = await generateDemo(t.kontor.database.db, { onProgress: (...p) => progress.push(p) });
-    expect(summary).toEqual({ legalName: 'Atlas Tapis & Céramique SARL', created: { company: 1, categories: 4, products: 6 } });
+    const summary = await generateDemo(t.kontor.database, { onProgress: (...p) => progress.push(p) });
+    expect(summary).toEqual({ legalName: 'Atlas Tapis & Céramique SARL', created: { company: 1, categories: 4, products: 6, warehouses: 2, movements: 13, reorderRules: 4 } });
     expect(progress.at(-1)).toEqual([DEMO_STEPS.length, DEMO_STEPS.length, 'Demo data ready']);
     expect(progress[0]).toEqual([0, DEMO_STEPS.length, 'Creating the company profile']);
     const { updatedAt: _u, hasLogo: _l, ...stored } = (await t.client.call('company.get', {}))!;
@@ -84,8 +84,8 @@ describe('generateDemo', () => {
 
   test('refuses to overwrite a company profile', async () => {
     t = await openTestKontor();
-    await generateDemo(t.kontor.database.db);
-    await expect(generateDemo(t.kontor.database.db)).rejects.toMatchObject({
+    await generateDemo(t.kontor.database);
+    await expect(generateDemo(t.kontor.database)).rejects.toMatchObject({
       code: 'CONFLICT',
       message: expect.stringMatching(/^A company profile already exists/) as unknown,
     });
@@ -95,7 +95,7 @@ describe('generateDemo', () => {
     t = await openTestKontor();
     const controller = new AbortController();
     controller.abort(new Error('stop'));
-    await expect(generateDemo(t.kontor.database.db, { signal: controller.signal })).rejects.toThrow('stop');
+    await expect(generateDemo(t.kontor.database, { signal: controller.signal })).rejects.toThrow('stop');
     expect(await t.client.call('company.get', {})).toBeNull();
   });
 });

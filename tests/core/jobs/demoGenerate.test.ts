@@ -19,7 +19,7 @@ test('demo.generate fills an empty Kontor with the demo company', async () => {
 
   expect(job).toMatchObject({
     status: 'succeeded',
-    result: { legalName: 'Atlas Tapis & Céramique SARL', created: { company: 1, categories: 4, products: 6 } },
+    result: { legalName: 'Atlas Tapis & Céramique SARL', created: { company: 1, categories: 4, products: 6, warehouses: 2, movements: 13, reorderRules: 4 } },
     done: DEMO_STEPS.length,
     total: DEMO_STEPS.length,
   });

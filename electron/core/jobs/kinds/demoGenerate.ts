@@ -3,7 +3,7 @@ import type { JobImplementation } from '../jobKinds.ts';
 
 export const demoGenerateJob: JobImplementation<'demo.generate'> = {
   run: (_input, context) =>
-    generateDemo(context.kysely(), {
+    generateDemo({ db: context.kysely(), sqlite: context.sqlite() }, {
       signal: context.signal,
       onProgress: (done, total, message) => context.progress(done, total, message),
     }),
