@@ -1,4 +1,5 @@
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { contentTypeFor, isInside } from '../core/files/staticFiles.ts';
 import { APP_HOST, APP_SCHEME } from './security.ts';
 
 /**
@@ -39,37 +40,8 @@ function decodePathname(pathname: string): string | undefined {
   }
 }
 
-function isInside(target: string, dir: string): boolean {
-  const rel = relative(dir, target);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
 
-/** Module scripts are refused without a JavaScript MIME type, so every type is stated, never sniffed. */
-export function mimeTypeFor(path: string): string {
-  return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /**
  * Headers for a file served from the app protocol. The CSP goes on every response, not only HTML:
@@ -77,7 +49,7 @@ export function mimeTypeFor(path: string): string {
  */
 export function assetHeaders(path: string, csp: string): Record<string, string> {
   return {
-    'Content-Type': mimeTypeFor(path),
+    'Content-Type': contentTypeFor(path),
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     // Files change only with an app update; the renderer must never run yesterday's bundle.

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { CallError, CallResult } from '../../shared/errors.ts';
 import type { Dispatcher } from '../core/dispatcher.ts';
 import type { EventHub } from '../core/events.ts';
+import { contentTypeFor, isInside } from '../core/files/staticFiles.ts';
 import type { Logger } from '../core/logger.ts';
 
 /**
@@ -99,29 +100,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-};
 
 const OPEN_THE_PRINTED_URL = 'Open the address printed by `npm run web` (it ends in #secret=…) in this browser tab.';
 
@@ -361,10 +339,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function serveFile(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
     const info = await stat(file);
-    const ext = path.extname(file).toLowerCase();
     const relative = path.relative(staticDir, file).split(path.sep).join('/');
     res.statusCode = 200;
-    res.setHeader('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
+    res.setHeader('Content-Type', contentTypeFor(file));
     res.setHeader('Content-Length', info.size);
     // index.html names the hashed bundles of this build; a cached copy would load the last one.
     // Vite's hashed files under assets/ never change content, so those may be kept.
@@ -454,10 +431,6 @@ function pathOf(rawUrl: string | undefined): string {
   return end === -1 ? url : url.slice(0, end);
 }
 
-function isInside(target: string, dir: string): boolean {
-  const rel = path.relative(dir, target);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-}
 
 async function statOrNull(file: string): Promise<Stats | null> {
   try {

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assetHeaders, lookupAsset, mimeTypeFor } from '../../electron/main/appAssets.ts';
+import { contentTypeFor as mimeTypeFor } from '../../electron/core/files/staticFiles.ts';
+import { assetHeaders, lookupAsset } from '../../electron/main/appAssets.ts';
 
 const ROOT = resolve('/opt/kontor/out/renderer');
 
