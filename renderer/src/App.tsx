@@ -10,12 +10,14 @@ import { directionOf } from './i18n/index.ts';
 import { CompanyProvider, useCompany } from './lib/company.tsx';
 import { PreferencesProvider } from './lib/preferences.tsx';
 import { devToolsEnabled, navigate, useRoute } from './lib/router.ts';
+import { ProductsArea } from './products/ProductsArea.tsx';
 import { isSettingsTab, SettingsArea } from './settings/SettingsArea.tsx';
 import { isAreaId, type AreaId } from './shell/areas.ts';
 import { Header } from './shell/Header.tsx';
 import { NotBuilt } from './shell/NotBuilt.tsx';
 import { Sidebar } from './shell/Sidebar.tsx';
 import { useAreaShortcuts } from './shell/useAreaShortcuts.ts';
+import { StockArea } from './stock/StockArea.tsx';
 import { theme } from './theme.ts';
 
 /**
@@ -68,7 +70,8 @@ function routeForArea(area: string): string {
 function Shell() {
   const route = useRoute();
   const { profile } = useCompany();
-  const [head = '', sub] = route.split('/');
+  const [head = '', ...rest] = route.split('/');
+  const sub = rest[0];
 
   const redirect = useMemo((): string | null => {
     // The start: the set-up until there is a company, the dashboard after.
@@ -93,6 +96,8 @@ function Shell() {
   if (redirect === null) {
     if (head === 'settings' && isSettingsTab(sub)) content = <SettingsArea tab={sub} />;
     else if (head === 'dev' && sub === 'grid') content = <GridBench />;
+    else if (current === 'products') content = <ProductsArea path={rest} />;
+    else if (current === 'stock') content = <StockArea path={rest} />;
     else if (current !== null && current !== 'settings') content = <NotBuilt area={current} />;
   }
 

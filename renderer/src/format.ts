@@ -182,3 +182,8 @@ export function compareNames(language: Language): (a: string, b: string) => numb
   const collator = new Intl.Collator(intlLocale(language), { sensitivity: 'base' });
   return (a, b) => collator.compare(a, b);
 }
+
+/** e.g. 'ar', 'fr' → "arabe": catalog languages are any ISO 639 code, named by Intl. */
+export function languageName(code: string, language: Language): string {
+  return displayName('language', code, language);
+}

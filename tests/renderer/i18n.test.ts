@@ -2,10 +2,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PRICE_ROUNDINGS } from '../../shared/catalog/pricing.ts';
+import { PRODUCT_STATUSES } from '../../shared/catalog/product.ts';
 import { ADDRESS_KINDS } from '../../shared/company/profile.ts';
 import { LANGUAGES, THEMES } from '../../shared/contract/app.ts';
 import { JOB_KINDS, JOB_STATUSES } from '../../shared/contract/jobs.ts';
 import { ERROR_CODES } from '../../shared/errors.ts';
+import { UNIT_CODES } from '../../shared/quantity.ts';
+import { MOVEMENT_KINDS, STOCKTAKE_STATUSES, WAREHOUSE_KINDS } from '../../shared/stock/schemas.ts';
 import { TAX_ID_SCHEMES } from '../../shared/validation/taxIds.ts';
 import { RESOURCES } from '../../renderer/src/i18n/index.ts';
 import { AREA_IDS } from '../../renderer/src/shell/areaIds.ts';
@@ -57,6 +61,11 @@ function issueKeysInSource(): Map<string, string> {
         keys.set(match[1]!, relative(ROOT, file));
       }
       for (const match of text.matchAll(/\bkey:\s*['"]([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+)['"]/g)) {
+        keys.set(match[1]!, relative(ROOT, file));
+      }
+      // Helpers that take the key as their first argument, e.g. invalid('catalog.image.tooSmall', …)
+      // in electron/core/catalog/images.ts.
+      for (const match of text.matchAll(/\b(?:invalid|refuseWith|issue)\(\s*['"]((?:catalog|validation)\.[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)['"]/g)) {
         keys.set(match[1]!, relative(ROOT, file));
       }
     }
@@ -199,6 +208,7 @@ describe('translations of what the core answers', () => {
     // The scan must find the validators' keys, or it is looking in the wrong place.
     expect(keys.has('validation.iban.checksum')).toBe(true);
     expect(keys.has('validation.addresses.oneRegistered')).toBe(true);
+    expect(keys.has('catalog.image.tooSmall')).toBe(true);
     expect(keys.size).toBeGreaterThan(40);
     for (const language of LANGUAGES) {
       const missing = [...keys].filter(([key]) => !hasMessage(flat[language], key)).map(([key, file]) => `${key} (${file})`);
@@ -277,6 +287,13 @@ describe('keys the renderer asks for', () => {
       ...ADDRESS_KINDS.map((k) => `company.addressKinds.${k}`),
       ...JOB_STATUSES.map((s) => `jobs.status.${s}`),
       ...JOB_KINDS.map((k) => `jobs.kinds.${k}`),
+      ...PRODUCT_STATUSES.map((s) => `products.status.${s}`),
+      ...UNIT_CODES.map((u) => `units.${u}`),
+      ...MOVEMENT_KINDS.map((k) => `stock.kinds.${k}`),
+      ...STOCKTAKE_STATUSES.map((s) => `stock.stocktake.status.${s}`),
+      ...WAREHOUSE_KINDS.map((k) => `stock.warehouses.kinds.${k}`),
+      // BulkDialog.tsx names the roundings without their dots: '.99' → p99, '0.05' → p05.
+      ...PRICE_ROUNDINGS.map((r) => `products.rounding.${r === '.99' ? 'p99' : r === '0.05' ? 'p05' : r}`),
     ];
     for (const language of LANGUAGES) {
       const missing = families.filter((key) => !flat[language].has(key));

@@ -3,21 +3,29 @@
  * code and presses Enter. What gives it away is speed: a scanner sends a character every few
  * milliseconds, a fast typist one every 80–150 ms (and held-down keys repeat with `event.repeat`).
  *
+ * The rule: the characters before Enter came on average at most `maxGapMs` apart, and none of the
+ * gaps (Enter's included) was longer than `jitterMs`. The average, not every single gap, because a
+ * Bluetooth scanner (or a busy computer) now and then delivers one key late; no person keeps up an
+ * average of 30 ms over four keys or more.
+ *
  * This file is the timing logic alone, without the DOM, so tests/renderer can drive it with made-up
  * timestamps; useBarcodeScanner.ts feeds it the window's key events.
  */
 
 export interface BarcodeTiming {
-  /** The longest pause between two characters of one scan, in ms. */
+  /** The longest average pause between two characters of one scan, in ms. */
   maxGapMs: number;
+  /** The longest single pause inside one scan; a longer one starts a new sequence. */
+  jitterMs: number;
   /** Shorter codes are not taken for scans (a stray fast double key press is not a barcode). */
   minLength: number;
 }
 
-export const DEFAULT_BARCODE_TIMING: BarcodeTiming = { maxGapMs: 30, minLength: 4 };
+export const DEFAULT_BARCODE_TIMING: BarcodeTiming = { maxGapMs: 30, jitterMs: 100, minLength: 4 };
 
 export class BarcodeBuffer {
   private chars = '';
+  private first = Number.NEGATIVE_INFINITY;
   private last = Number.NEGATIVE_INFINITY;
   private readonly timing: BarcodeTiming;
 
@@ -26,19 +34,26 @@ export class BarcodeBuffer {
   }
 
   /**
-   * A printable character at `time` (ms, any monotonic clock). After a pause longer than the gap
-   * it starts a new sequence: a person who typed "ab", paused, then a scanner's code, still scans.
+   * A printable character at `time` (ms, any monotonic clock). After a pause longer than the
+   * jitter it starts a new sequence: a person who typed "ab", paused, then a scanner's code, still scans.
    */
   key(char: string, time: number): void {
-    if (time - this.last > this.timing.maxGapMs) this.chars = char;
-    else this.chars += char;
+    if (time - this.last > this.timing.jitterMs) {
+      this.chars = char;
+      this.first = time;
+    } else {
+      this.chars += char;
+    }
     this.last = time;
   }
 
-  /** Enter at `time`: the scanned code, or null when the characters before it came at a person's pace. */
+  /** Enter at `time`: the scanned code, or null when what came before it was typed at a person's pace. */
   enter(time: number): string | null {
-    const fast = time - this.last <= this.timing.maxGapMs;
-    const code = fast && this.chars.length >= this.timing.minLength ? this.chars : null;
+    const n = this.chars.length;
+    const inTime = time - this.last <= this.timing.jitterMs;
+    // n characters and the Enter make n gaps.
+    const fast = n > 0 && (time - this.first) / n <= this.timing.maxGapMs;
+    const code = inTime && fast && n >= this.timing.minLength ? this.chars : null;
     this.reset();
     return code;
   }
@@ -46,6 +61,7 @@ export class BarcodeBuffer {
   /** Anything else (an arrow key, a shortcut, a held-down key) ends the sequence. */
   reset(): void {
     this.chars = '';
+    this.first = Number.NEGATIVE_INFINITY;
     this.last = Number.NEGATIVE_INFINITY;
   }
 

@@ -1,5 +1,6 @@
 import type { i18n as I18n } from 'i18next';
 import type { FieldIssue } from '../../../shared/errors.ts';
+import { callErrorOf, describeError } from './errors.ts';
 
 export { fieldIssuesFromZod } from '../../../shared/fieldIssues.ts';
 
@@ -24,4 +25,32 @@ export function messageKeyFor(i18n: I18n, key: string): string | null {
   if (isMessage(key)) return key;
   if (isMessage(`${key}.invalid`)) return `${key}.invalid`;
   return null;
+}
+
+/** The field issues a failed call carries (a VALIDATION answer); none for any other failure. */
+export function issuesOf(error: unknown): FieldIssue[] {
+  return callErrorOf(error)?.details?.issues ?? [];
+}
+
+/** The first issue per path, for looking up "the problem of this input". */
+export function issuesByPath(issues: readonly FieldIssue[]): Map<string, FieldIssue> {
+  const out = new Map<string, FieldIssue>();
+  for (const issue of issues) if (!out.has(issue.path)) out.set(issue.path, issue);
+  return out;
+}
+
+/**
+ * One translated sentence for any failed call: the first field issue if there is one (labelled
+ * `fieldLabel`), the message a refusal names in `details.key` (a CONFLICT such as
+ * "catalog.product.stale"), else the error code's sentence.
+ */
+export function describeProblem(i18n: I18n, error: unknown, fieldLabel = ''): string {
+  const issue = issuesOf(error)[0];
+  if (issue) return translateIssue(i18n, issue, fieldLabel);
+  const key = callErrorOf(error)?.details?.key;
+  if (typeof key === 'string') {
+    const messageKey = messageKeyFor(i18n, key);
+    if (messageKey) return i18n.t(messageKey, { ...(callErrorOf(error)?.details ?? {}), field: fieldLabel });
+  }
+  return describeError(i18n, error);
 }

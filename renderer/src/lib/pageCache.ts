@@ -8,11 +8,14 @@ export class PageCache<T> {
   /** The total the server last answered; null until the first page arrives. */
   total: number | null = null;
 
-  constructor(
-    readonly pageSize: number,
-    /** More than a screenful many times over, yet a bounded amount of memory whatever the total. */
-    readonly maxPages = 40,
-  ) {}
+  readonly pageSize: number;
+  /** More than a screenful many times over, yet a bounded amount of memory whatever the total. */
+  readonly maxPages: number;
+
+  constructor(pageSize: number, maxPages = 40) {
+    this.pageSize = pageSize;
+    this.maxPages = maxPages;
+  }
 
   /** The page numbers covering rows [start, end). */
   pagesFor(start: number, end: number): number[] {

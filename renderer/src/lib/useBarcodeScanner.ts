@@ -29,13 +29,13 @@ export interface BarcodeScannerOptions extends Partial<BarcodeTiming> {
 let keyCounter = 0;
 
 /**
- * Listens for a barcode scanner: characters arriving faster than `maxGapMs` apart and ending in
- * Enter, typed outside text inputs (or inside one marked `data-barcode-input`). The Enter of a scan
+ * Listens for a barcode scanner: characters arriving on average faster than `maxGapMs` apart (see
+ * barcode.ts) and ending in Enter, typed outside text inputs (or inside one marked `data-barcode-input`). The Enter of a scan
  * is swallowed (it must not also open the grid's active row or submit a form); the characters
  * themselves are left alone, so in a marked input they are typed as usual.
  */
 export function useBarcodeScanner(onScan: (scan: BarcodeScan) => void, options: BarcodeScannerOptions = {}): void {
-  const { enabled = true, maxGapMs, minLength } = options;
+  const { enabled = true, maxGapMs, jitterMs, minLength } = options;
   const onScanRef = useRef(onScan);
   useEffect(() => {
     onScanRef.current = onScan;
@@ -45,6 +45,7 @@ export function useBarcodeScanner(onScan: (scan: BarcodeScan) => void, options: 
     if (!enabled) return;
     const timing: Partial<BarcodeTiming> = {};
     if (maxGapMs !== undefined) timing.maxGapMs = maxGapMs;
+    if (jitterMs !== undefined) timing.jitterMs = jitterMs;
     if (minLength !== undefined) timing.minLength = minLength;
     const buffer = new BarcodeBuffer(timing);
     const onKeyDown = (event: KeyboardEvent) => {
@@ -72,7 +73,7 @@ export function useBarcodeScanner(onScan: (scan: BarcodeScan) => void, options: 
     // Capture phase on the window: ahead of React's handlers, so a scan's Enter never reaches the grid.
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [enabled, maxGapMs, minLength]);
+  }, [enabled, maxGapMs, jitterMs, minLength]);
 }
 
 window.addEventListener(
