@@ -5,6 +5,7 @@ import type { Language } from '../../../shared/contract/app.ts';
 import type { TaxIdScheme } from '../../../shared/validation/taxIds.ts';
 import { KontorError, ValidationError } from '../../../shared/errors.ts';
 import type { KontorSchema } from '../db/schema.ts';
+import { writeTransaction } from '../db/writeTransaction.ts';
 
 type Db = Kysely<KontorSchema>;
 
@@ -52,7 +53,7 @@ export async function getCompanyProfile(db: Db): Promise<CompanyProfile | null> 
 /** Replaces the whole profile in one transaction: a failure anywhere leaves the old one intact. */
 export async function saveCompanyProfile(db: Db, profile: CompanyProfileData): Promise<CompanyProfile> {
   const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await refuseBaseCurrencyChangeOnceValued(trx, profile.baseCurrency);
     const row = {
       legal_name: profile.legalName,
