@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import Sqlite from 'better-sqlite3';
+import { openKontor } from '../../electron/core/kontor.ts';
+import { DATASET_END, datasetStart } from '../../electron/core/demo/catalogDataset.ts';
+import { cachedCatalogDataset, copyDataset } from './catalogDatasetCache.ts';
+import { timeAlternating, type Benchmark, type Figure } from './harness.ts';
+
+/*
+ * On hand for every product and warehouse at a past date (`stock.onHandAt`) on 2,000,000 movements,
+ * against the plain GROUP BY over the ledger on a bare connection to the same file. Works on a copy
+ * of the cached dataset: a past-date query stores month-end checkpoints.
+ */
+
+const quiet = { info() {}, warn() {}, error: (m: string, ...d: unknown[]) => console.error(m, ...d) };
+const RUNS = 5;
+const PAGE = 1000;
+
+interface OnHandPage {
+  total: number;
+  rows: { sku: string; warehouseCode: string; onHandMilli: number }[];
+}
+
+const BARE_PAGE = `
+  SELECT p.sku, w.code, g.q, count(*) OVER () AS total
+  FROM (SELECT product_id, warehouse_id, sum(quantity_milli) AS q FROM stock_movement WHERE occurred_at <= ? GROUP BY 1, 2 HAVING q <> 0) g
+  JOIN product p ON p.id = g.product_id JOIN warehouse w ON w.id = g.warehouse_id
+  ORDER BY p.sku, w.code LIMIT ?`;
+const BARE_ALL = `
+  SELECT g.product_id, w.code, g.q
+  FROM (SELECT product_id, warehouse_id, sum(quantity_milli) AS q FROM stock_movement WHERE occurred_at <= ? GROUP BY 1, 2 HAVING q <> 0) g
+  JOIN warehouse w ON w.id = g.warehouse_id`;
+
+const stock: Benchmark = {
+  title: 'Stock at a past date on 2,000,000 movements (stock.onHandAt)',
+  async run(context) {
+    const { cacheDir, log } = context;
+    const work = copyDataset(await cachedCatalogDataset(context), join(cacheDir, 'stock-work'));
+    const kontor = await openKontor({ dataDir: work, appVersion: 'bench', mode: 'cli', log: quiet });
+    const bare = new Sqlite(join(work, 'kontor.sqlite'));
+    const figures: Figure[] = [];
+    try {
+      const call = async (input: unknown): Promise<OnHandPage> => {
+        const result = await kontor.dispatcher.dispatch('stock.onHandAt', input);
+        if (!result.ok) throw new Error(`stock.onHandAt failed: ${result.error.message}`);
+        return result.value as OnHandPage;
+      };
+      const barePage = (at: string) => bare.prepare(BARE_PAGE).raw().all(at, PAGE) as [string, string, number, number][];
+      const endMs = Date.parse(DATASET_END);
+      const startMs = Date.parse(datasetStart());
+      const dates = [
+        { label: 'recent (10 days before the last movement)', at: new Date(endMs - 10 * 86_400_000).toISOString() },
+        { label: 'middle (18 months in)', at: new Date(startMs + 548 * 86_400_000).toISOString() },
+        { label: 'old (3 months in)', at: new Date(startMs + 92 * 86_400_000).toISOString() },
+      ];
+
+      // The very first past-date query of a database makes the month-end checkpoints (a cache).
+      const cold: number[] = [];
+      const coldBare: number[] = [];
+      for (let i = 0; i < 2; i++) {
+        bare.exec('DELETE FROM stock_checkpoint');
+        const [c, b] = await timeAlternating(() => call({ at: dates[0]?.at, limit: PAGE }), () => barePage(dates[0]?.at ?? ''), 1);
+        cold.push(...c);
+        coldBare.push(...b);
+      }
+      const checkpoints = bare.prepare('SELECT count(*) AS n, coalesce(sum(length(state)), 0) AS bytes FROM stock_checkpoint').get() as { n: number; bytes: number };
+      log(`first query made ${checkpoints.n} month-end checkpoints (${(checkpoints.bytes / 2 ** 20).toFixed(1)} MiB)`);
+      const coldBaseline = `bare GROUP BY, first page of ${PAGE}: ${dates[0]?.label}`;
+      figures.push({ name: coldBaseline, samples: coldBare });
+      figures.push({ name: `stock.onHandAt, first query ever (makes the checkpoints): ${dates[0]?.label}`, samples: cold, baseline: coldBaseline });
+
+      for (const { label, at } of dates) {
+        const core = await call({ at, limit: PAGE });
+        const b = barePage(at);
+        const same =
+          core.total === (b[0]?.[3] ?? 0) &&
+          JSON.stringify(core.rows.map((r) => [r.sku, r.warehouseCode, r.onHandMilli])) === JSON.stringify(b.map(([sku, code, q]) => [sku, code, q]));
+        if (!same) throw new Error(`stock.onHandAt and the bare GROUP BY disagree at ${at} (totals ${core.total} / ${b[0]?.[3]})`);
+        const [c, x] = await timeAlternating(() => call({ at, limit: PAGE }), () => barePage(at), RUNS);
+        const baseline = `bare GROUP BY, first page of ${PAGE}: ${label}`;
+        figures.push({ name: baseline, samples: x });
+        figures.push({ name: `stock.onHandAt, all SKUs, first page of ${PAGE}: ${label} (${core.total.toLocaleString('en')} rows)`, samples: c, baseline, target: { percentile: 95, ms: 500 } });
+      }
+
+      // Every row, as an export would read them: pages of 100,000 (the most one call answers).
+      const middle = dates[1]?.at ?? '';
+      const all = async (): Promise<number> => {
+        let rows = 0;
+        for (let offset = 0; ; offset += 100_000) {
+          const page = await call({ at: middle, offset, limit: 100_000 });
+          rows += page.rows.length;
+          if (offset + 100_000 >= page.total) return rows;
+        }
+      };
+      const expected = bare.prepare(BARE_ALL).raw().all(middle).length;
+      const got = await all();
+      if (got !== expected) throw new Error(`stock.onHandAt answered ${got} rows in all, the GROUP BY ${expected}`);
+      const [c, x] = await timeAlternating(all, () => bare.prepare(BARE_ALL).raw().all(middle), 3);
+      const baseline = `bare GROUP BY, every row: ${dates[1]?.label}`;
+      figures.push({ name: baseline, samples: x });
+      figures.push({ name: `stock.onHandAt, every row (${expected.toLocaleString('en')}, pages of 100,000): ${dates[1]?.label}`, samples: c, baseline, target: { percentile: 95, ms: 500 } });
+      log(`${RUNS} runs per date, alternating; the bare query reads the ledger up to the date, the core a checkpoint and at most half a month of movements`);
+    } finally {
+      bare.close();
+      await kontor.close();
+      rmSync(work, { recursive: true, force: true });
+    }
+    return figures;
+  },
+};
+
+export default stock;
