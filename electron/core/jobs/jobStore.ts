@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { JobStatus, JobView } from '../../../shared/contract/jobs.ts';
 import type { CallError } from '../../../shared/errors.ts';
 import type { KontorSchema } from '../db/schema.ts';
@@ -93,16 +93,21 @@ export async function writeJobCheckpoint(db: Db, id: number, state: unknown): Pr
 }
 
 /**
+ * The condition of the partial index job_unfinished, written out literally: SQLite uses a partial
+ * index only when the query repeats its condition, and bound parameters (`status IN (?, ?)`)
+ * do not count, which would scan the whole job history at every start.
+ */
+export const UNFINISHED_JOBS = "status IN ('queued', 'running')";
+
+/**
  * Marks jobs a previous process left queued or running as interrupted and answers them. Only
  * call it when no other process runs jobs on this database.
  */
 export async function interruptLeftoverJobs(db: Db, now: Date): Promise<JobView[]> {
-  // `status IN ('queued', 'running')` is exactly the condition of the partial index
-  // job_unfinished, so this never scans the job history.
   const rows = await db
     .updateTable('job')
     .set({ status: 'interrupted', message: INTERRUPTED_MESSAGE, finished_at: now.toISOString() })
-    .where('status', 'in', ['queued', 'running'])
+    .where(sql.raw<boolean>(UNFINISHED_JOBS))
     .returning(VIEW_COLUMNS)
     .execute();
   return rows.map(toJobView);

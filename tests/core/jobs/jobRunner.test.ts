@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { backupDirIn } from '../../../electron/core/dataDir.ts';
-import { INTERRUPTED_MESSAGE } from '../../../electron/core/jobs/jobStore.ts';
+import { INTERRUPTED_MESSAGE, UNFINISHED_JOBS } from '../../../electron/core/jobs/jobStore.ts';
 import { fillDatabaseToSize } from '../../../electron/core/demo/generator.ts';
 import { makeTempDir, openTestKontor, type TestKontor } from '../../support/testKontor.ts';
 import { backupFiles, fixtureWorker, openKontorWithRunner } from './support.ts';
@@ -109,7 +109,7 @@ describe('job runner', () => {
     expect(backupFiles(after.dataDir)).toEqual(['kept.sqlite']);
     // Finding leftovers must not scan the job history: the partial index answers it.
     const plan = after.kontor.database.sqlite
-      .prepare("EXPLAIN QUERY PLAN UPDATE job SET status = 'interrupted' WHERE status IN ('queued', 'running')")
+      .prepare(`EXPLAIN QUERY PLAN UPDATE job SET status = 'interrupted' WHERE ${UNFINISHED_JOBS}`)
       .all()
       .map((row) => (row as { detail: string }).detail)
       .join('\n');
