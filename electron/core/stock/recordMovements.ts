@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { KontorSchema } from '../db/schema.ts';
 import { ValidationError, type FieldIssue } from '../../../shared/errors.ts';
 import { mulDivRound } from '../../../shared/money.ts';
 import { formatQuantity } from '../../../shared/quantity.ts';
@@ -137,25 +139,8 @@ interface WarehouseRow {
   active: number;
 }
 
-export interface MovementRow {
-  id: number;
-  kind: string;
-  product_id: number;
-  warehouse_id: number;
-  location_id: number | null;
-  quantity_milli: number;
-  value_minor: number;
-  unit_cost_minor: number | null;
-  supplier: string | null;
-  reason: string | null;
-  reference: string | null;
-  transfer_id: number | null;
-  corrects_id: number | null;
-  return_of_id: number | null;
-  stocktake_id: number | null;
-  occurred_at: string;
-  created_at: string;
-}
+/** A stock_movement row as SQLite answers it (one source of truth for the columns: db/schema.ts). */
+export type MovementRow = Selectable<KontorSchema['stock_movement']>;
 
 type NewMovement = Omit<MovementRow, 'id' | 'created_at'>;
 
