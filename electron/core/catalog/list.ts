@@ -55,7 +55,9 @@ export async function listProducts(db: Db, query: ProductListQueryData): Promise
   // Title and price pages come from the sort-key tables of migration 005 (a walk along their primary
   // key, filters read from the same rows); everything else from the product table and its indexes.
   let source: { from: RawBuilder<unknown>; where: RawBuilder<unknown>[]; orderBy: RawBuilder<unknown> };
-  const keyed = keyedSort(query, language, languages, priceListId, currency);
+  const wanted = keyedSort(query, language, languages, priceListId, currency);
+  // Keys exist for the catalog languages and the price pairs in use; otherwise the computed order.
+  const keyed = wanted === 'title' && !(await hasTitleKeys(db, language)) ? null : wanted;
   const pricePair = keyed === 'price' ? await hasPricePair(db, priceListId, currency) : false;
   let key: { from: RawBuilder<unknown>; where: RawBuilder<unknown>[]; flag: RawBuilder<unknown>; value: RawBuilder<unknown> } | null = null;
   // With a search, the matches drive the join (CROSS JOIN keeps that order): the filters come from
@@ -209,6 +211,12 @@ function keyedSort(
   if (query.sort.field === 'title' && languages.includes(language)) return 'title';
   if (query.sort.field === 'price' && priceListId > 0 && currency !== '') return 'price';
   return null;
+}
+
+/** Whether the title keys hold `language` (an empty catalogue has none, and needs none). */
+async function hasTitleKeys(db: Db, language: string): Promise<boolean> {
+  const row = await sql<{ n: number }>`SELECT EXISTS (SELECT 1 FROM product_title_key WHERE language = ${language}) AS n`.execute(db);
+  return row.rows[0]?.n === 1;
 }
 
 async function hasPricePair(db: Db, priceListId: number, currency: string): Promise<boolean> {

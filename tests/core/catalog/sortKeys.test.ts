@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOG_LANGUAGES } from '../../../shared/catalog/languages.ts';
 import { FILL_SORT_KEYS } from '../../../electron/core/db/migrations/005-list-sort-keys.ts';
 import { openTestKontor, type TestKontor } from '../../support/testKontor.ts';
 import { productInput } from './support.ts';
@@ -40,6 +41,9 @@ describe('product list sort keys', () => {
     const sqlite = t.kontor.database.sqlite;
     const c = t.client;
     const rug = await c.call('products.create', productInput({ sku: 'RUG-1' }));
+    // Without a stored language setting, the keys use the default catalog languages.
+    const defaults = sqlite.prepare('SELECT language FROM product_title_key WHERE product_id = ?').pluck().all(rug.id);
+    expect(defaults.sort()).toEqual([...DEFAULT_CATALOG_LANGUAGES].sort());
     const vase = await c.call('products.create', productInput({ sku: 'VASE', gtin: null, texts: { fr: { title: 'Vase bleu' } }, prices: [] }));
     const oil = await c.call('products.create', productInput({ sku: 'OIL', gtin: null, texts: { de: { title: 'Arganöl' } } }));
     expectInStep(sqlite);
