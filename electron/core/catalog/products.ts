@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { KontorSchema } from '../db/schema.ts';
 import type { CategoryAttribute } from '../../../shared/catalog/category.ts';
 import type { LookupResult } from '../../../shared/catalog/list.ts';
 import type { PriceRounding } from '../../../shared/catalog/pricing.ts';
@@ -89,22 +90,9 @@ export async function getProduct(db: Db, id: number): Promise<Product> {
     parentId: row.parent_id,
     status: row.status as ProductStatus,
     texts: inLanguageOrder(texts.get(id) ?? {}, languages.languages),
-    categoryId: row.category_id,
-    brand: row.brand,
-    tags: tags.map((t) => t.tag),
-    unit: row.unit as Unit,
-    gtin: row.gtin,
-    hsCode: row.hs_code,
-    originCountry: row.origin_country,
-    netWeightG: row.net_weight_g,
-    grossWeightG: row.gross_weight_g,
-    lengthMm: row.length_mm,
-    widthMm: row.width_mm,
-    heightMm: row.height_mm,
-    costPrice: row.cost_price_minor === null || row.cost_currency === null ? null : { amountMinor: row.cost_price_minor, currency: row.cost_currency },
+    ...storedFields(row, tags),
     prices: own.prices,
     minimumOrders: own.minimumOrders,
-    attributes: JSON.parse(row.attributes) as Record<string, AttributeValue>,
     options: optionList,
     optionValues: row.option_values === null ? null : (JSON.parse(row.option_values) as Record<string, string>),
     parent: parent === null ? null : { ...parent, texts: inLanguageOrder(parent.texts, languages.languages) },
@@ -210,22 +198,9 @@ async function readFields(db: Db, row: NonNullable<ProductRow>): Promise<Product
     sku: row.sku,
     status: row.status as ProductStatus,
     texts: texts.get(row.id) ?? {},
-    categoryId: row.category_id,
-    brand: row.brand,
-    tags: tags.map((t) => t.tag),
-    unit: row.unit as Unit,
-    gtin: row.gtin,
-    hsCode: row.hs_code,
-    originCountry: row.origin_country,
-    netWeightG: row.net_weight_g,
-    grossWeightG: row.gross_weight_g,
-    lengthMm: row.length_mm,
-    widthMm: row.width_mm,
-    heightMm: row.height_mm,
-    costPrice: row.cost_price_minor === null || row.cost_currency === null ? null : { amountMinor: row.cost_price_minor, currency: row.cost_currency },
+    ...storedFields(row, tags),
     prices: stored.prices,
     minimumOrders: stored.minimumOrders,
-    attributes: JSON.parse(row.attributes) as Record<string, AttributeValue>,
   };
 }
 
@@ -621,4 +596,24 @@ export async function listTags(db: Db, query: { prefix?: string | undefined; lim
     .limit(query.limit)
     .execute();
   return rows.map((r) => ({ tag: r.tag, count: Number(r.count) }));
+}
+
+/** The product's own columns as the API shapes them; `get` and the update merge both read them. */
+function storedFields(row: Selectable<KontorSchema['product']>, tags: readonly { tag: string }[]) {
+  return {
+    categoryId: row.category_id,
+    brand: row.brand,
+    tags: tags.map((t) => t.tag),
+    unit: row.unit as Unit,
+    gtin: row.gtin,
+    hsCode: row.hs_code,
+    originCountry: row.origin_country,
+    netWeightG: row.net_weight_g,
+    grossWeightG: row.gross_weight_g,
+    lengthMm: row.length_mm,
+    widthMm: row.width_mm,
+    heightMm: row.height_mm,
+    costPrice: row.cost_price_minor === null || row.cost_currency === null ? null : { amountMinor: row.cost_price_minor, currency: row.cost_currency },
+    attributes: JSON.parse(row.attributes) as Record<string, AttributeValue>,
+  };
 }
