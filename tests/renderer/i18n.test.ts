@@ -65,7 +65,7 @@ function issueKeysInSource(): Map<string, string> {
       }
       // Helpers that take the key as their first argument, e.g. invalid('catalog.image.tooSmall', …)
       // in electron/core/catalog/images.ts.
-      for (const match of text.matchAll(/\b(?:invalid|refuseWith|issue)\(\s*['"]((?:catalog|validation)\.[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)['"]/g)) {
+      for (const match of text.matchAll(/\b(?:invalid|refuseWith|issue)\(\s*['"]([a-z][A-Za-z0-9]*\.[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)['"]/g)) {
         keys.set(match[1]!, relative(ROOT, file));
       }
     }

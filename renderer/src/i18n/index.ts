@@ -9,8 +9,21 @@ import { ar } from './ar.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
+import { AREA_MESSAGES } from './areas/index.ts';
 
-export const RESOURCES = { en, fr, de, ar } as const;
+const BASE = { en, fr, de, ar } as const;
+
+function withAreas<L extends Language>(language: L): (typeof BASE)[L] {
+  const merged: Record<string, unknown> = { ...BASE[language] };
+  for (const area of AREA_MESSAGES) {
+    if (Object.hasOwn(merged, area.namespace)) throw new Error(`i18n: area namespace "${area.namespace}" is already a top-level key.`);
+    merged[area.namespace] = area[language];
+  }
+  return merged as (typeof BASE)[L];
+}
+
+/** The bundled messages per language: the locale files plus each area's module (./areas). */
+export const RESOURCES = { en: withAreas('en'), fr: withAreas('fr'), de: withAreas('de'), ar: withAreas('ar') } as const;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
