@@ -31,6 +31,7 @@ import {
   saveCompanyProfile,
   setCompanyLogo,
 } from './company/companyProfile.ts';
+import { contactsHandlers } from './contacts/handlers.ts';
 import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
@@ -112,5 +113,6 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): H
     'stocktake.get': (input) => stock.getStocktake(input),
     'stocktake.post': (input) => stock.postStocktake(input),
     'stocktake.cancel': (input) => stock.cancelStocktake(input),
+    ...contactsHandlers({ db, sqlite }),
   };
 }

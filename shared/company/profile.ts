@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../contract/app.ts';
-import { isCountryCode } from '../reference/countries.ts';
+import { addressInputFields, addressOutputFields, CountryCodeSchema } from '../address/address.ts';
 import { isCurrencyCode } from '../reference/currencies.ts';
 import { checkBic, checkIban } from '../validation/iban.ts';
 import { checkEmail } from '../validation/email.ts';
@@ -9,11 +9,7 @@ import { checkWebsite } from '../validation/website.ts';
 import { TAX_ID_SCHEMES, checkTaxId } from '../validation/taxIds.ts';
 import { checkedString, optionalText, requiredText } from '../validation/zod.ts';
 
-export const CountryCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isCountryCode, { error: 'Choose a country from the list (ISO 3166 code).', params: { key: 'validation.country' } });
+export { CountryCodeSchema };
 
 export const CurrencyCodeSchema = z
   .string()
@@ -23,15 +19,7 @@ export const CurrencyCodeSchema = z
 
 export const ADDRESS_KINDS = ['registered', 'postal', 'warehouse'] as const;
 
-export const AddressSchema = z.object({
-  kind: z.enum(ADDRESS_KINDS),
-  line1: requiredText(200),
-  line2: optionalText(200),
-  postalCode: optionalText(20),
-  city: requiredText(100),
-  region: optionalText(100),
-  country: CountryCodeSchema,
-});
+export const AddressSchema = z.object({ kind: z.enum(ADDRESS_KINDS), ...addressInputFields });
 
 export const BankAccountSchema = z.object({
   bankName: optionalText(120),
@@ -146,15 +134,7 @@ export const CompanyProfileSchema = z.object({
   phone: z.string().nullable(),
   website: z.string().nullable(),
   addresses: z.array(
-    z.object({
-      kind: z.enum(ADDRESS_KINDS),
-      line1: z.string(),
-      line2: z.string().nullable(),
-      postalCode: z.string().nullable(),
-      city: z.string(),
-      region: z.string().nullable(),
-      country: z.string(),
-    }),
+    z.object({ kind: z.enum(ADDRESS_KINDS), ...addressOutputFields }),
   ),
   bankAccounts: z.array(
     z.object({

@@ -172,4 +172,56 @@ export interface KontorSchema {
     original_name: string | null;
     created_at: string;
   };
+  // Contacts (migration 6); every table pointing at a contact is listed in contacts/references.ts.
+  contact: {
+    id: Generated<number>;
+    kind: string;
+    name: string;
+    name_key: string;
+    organisation_id: number | null;
+    job_title: string | null;
+    role: string;
+    website: string | null;
+    language: string | null;
+    currency: string | null;
+    payment_terms_kind: string;
+    payment_terms_days: number | null;
+    credit_limit_minor: number | null;
+    credit_limit_currency: string | null;
+    notes: string | null;
+    source: string | null;
+    source_detail: string | null;
+    country: string | null;
+    created_at: string;
+    updated_at: string;
+    revision: Generated<number>;
+  };
+  contact_address: {
+    contact_id: number;
+    position: number;
+    kind: string;
+    recipient: string | null;
+    line1: string;
+    line2: string | null;
+    postal_code: string | null;
+    city: string;
+    region: string | null;
+    country: string;
+  };
+  contact_email: { contact_id: number; position: number; address: string; address_key: string; label: string | null };
+  contact_phone: { contact_id: number; position: number; number: string; label: string | null };
+  contact_tax_id: { contact_id: number; position: number; scheme: string; value: string };
+  contact_tag: { contact_id: number; tag: string };
+  contact_marketplace_id: { contact_id: number; marketplace: string; buyer_id: string };
+  contact_event: { id: Generated<number>; contact_id: number; kind: string; at: string; details: Generated<string> };
+  contact_merge: {
+    id: Generated<number>;
+    kept_id: number;
+    merged_id: number;
+    merged_name: string;
+    snapshot: string;
+    moved: string;
+    at: string;
+  };
+  stock_receipt_supplier: { movement_id: number; contact_id: number };
 }

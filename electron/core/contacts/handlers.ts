@@ -1,0 +1,35 @@
+import type { Database } from 'better-sqlite3';
+import type { Handlers } from '../dispatcher.ts';
+import { createContact, deleteContact, getContact, getContactSnapshot, updateContact, type Db } from './contacts.ts';
+import { contactFacets, listContacts, searchContacts } from './list.ts';
+
+interface ContactServices {
+  db: Db;
+  sqlite: Database;
+}
+
+export type ContactCallName =
+  | 'contacts.list'
+  | 'contacts.search'
+  | 'contacts.facets'
+  | 'contacts.get'
+  | 'contacts.snapshot'
+  | 'contacts.create'
+  | 'contacts.update'
+  | 'contacts.delete';
+
+export function contactsHandlers({ db }: ContactServices): Pick<Handlers, ContactCallName> {
+  return {
+    'contacts.list': (query) => listContacts(db, query),
+    'contacts.search': (query) => searchContacts(db, query),
+    'contacts.facets': () => contactFacets(db),
+    'contacts.get': ({ id }) => getContact(db, id),
+    'contacts.snapshot': ({ id }) => getContactSnapshot(db, id),
+    'contacts.create': (input) => createContact(db, input),
+    'contacts.update': (input) => updateContact(db, input),
+    'contacts.delete': async ({ id }) => {
+      await deleteContact(db, id);
+      return null;
+    },
+  };
+}
