@@ -61,3 +61,50 @@ export const ContactFacetsSchema = z.object({
   tags: z.array(z.object({ tag: z.string(), count: z.number().int() })),
 });
 export type ContactFacets = z.infer<typeof ContactFacetsSchema>;
+
+export const DUPLICATE_REASONS = ['taxId', 'email', 'phone', 'sameName', 'similarName'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+/** What a form has typed so far: any part may be missing or not yet valid. */
+export const DuplicateProbeSchema = z
+  .object({
+    name: z.string().max(200).default(''),
+    taxIds: z.array(z.object({ scheme: z.string().max(40), value: z.string().max(100) })).max(20).default([]),
+    emails: z.array(z.string().max(300)).max(10).default([]),
+    phones: z.array(z.string().max(60)).max(10).default([]),
+    /** For national phone numbers. */
+    country: z.string().max(2).optional(),
+    /** The contact being edited, never its own duplicate. */
+    excludeId: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(50).default(10),
+  })
+  .strict();
+export type DuplicateProbe = z.input<typeof DuplicateProbeSchema>;
+
+export const DuplicateCandidateSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(CONTACT_KINDS),
+  name: z.string(),
+  country: z.string().nullable(),
+  reasons: z.array(z.enum(DUPLICATE_REASONS)),
+  /** The value that matched, per reason: the VAT ID, the email, the phone. */
+  matched: z.record(z.string(), z.string()),
+  /** 0–1: 1 for a shared tax ID, email or phone; the name similarity otherwise. */
+  score: z.number(),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidateSchema>;
+
+const ContactBriefSchema = z.object({ id: z.number().int(), kind: z.enum(CONTACT_KINDS), name: z.string(), country: z.string().nullable(), updatedAt: z.string() });
+
+export const DuplicatePairSchema = z.object({
+  a: ContactBriefSchema,
+  b: ContactBriefSchema,
+  reasons: z.array(z.enum(DUPLICATE_REASONS)),
+  matched: z.record(z.string(), z.string()),
+});
+export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
+
+export const DuplicatePairListQuerySchema = z
+  .object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) })
+  .strict();
+export const DuplicatePairListSchema = z.object({ pairs: z.array(DuplicatePairSchema), total: z.number().int() });

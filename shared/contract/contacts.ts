@@ -6,7 +6,18 @@ import {
   ContactSnapshotSchema,
   ContactUpdateSchema,
 } from '../contacts/contact.ts';
-import { ContactFacetsSchema, ContactListQuerySchema, ContactListSchema, ContactSearchHitSchema, ContactSearchQuerySchema } from '../contacts/list.ts';
+import {
+  ContactFacetsSchema,
+  ContactListQuerySchema,
+  ContactListSchema,
+  ContactSearchHitSchema,
+  ContactSearchQuerySchema,
+  DuplicateCandidateSchema,
+  DuplicatePairListQuerySchema,
+  DuplicatePairListSchema,
+  DuplicateProbeSchema,
+} from '../contacts/list.ts';
+import { TimelinePageSchema, TimelineQuerySchema } from '../contacts/timeline.ts';
 import { defineCall } from './define.ts';
 
 export const contactCalls = {
@@ -41,5 +52,31 @@ export const contactCalls = {
     input: ContactIdSchema,
     output: z.null(),
     summary: 'Delete a contact; refused (CONFLICT) while a receipt or document refers to it.',
+  }),
+
+  'contacts.duplicates': defineCall({
+    input: DuplicateProbeSchema,
+    output: z.array(DuplicateCandidateSchema),
+    summary: 'Likely duplicates of what a form holds so far: same tax ID, email or phone, or a similar name (legal forms ignored).',
+  }),
+  'contacts.duplicatePairs': defineCall({
+    input: DuplicatePairListQuerySchema,
+    output: DuplicatePairListSchema,
+    summary: 'Every pair of contacts sharing a tax ID, email, phone or normalised name, not marked as distinct.',
+  }),
+  'contacts.markDistinct': defineCall({
+    input: z.object({ a: z.number().int().positive(), b: z.number().int().positive() }).strict(),
+    output: z.null(),
+    summary: 'Two contacts only look alike: the pair is no longer shown as a likely duplicate.',
+  }),
+  'contacts.merge': defineCall({
+    input: z.object({ keepId: z.number().int().positive(), mergeId: z.number().int().positive() }).strict(),
+    output: z.object({ contact: ContactSchema, mergeId: z.number().int(), moved: z.record(z.string(), z.number().int()) }),
+    summary: 'Merge one contact into another in one transaction: every reference moves, the merge is logged.',
+  }),
+  'contacts.timeline': defineCall({
+    input: TimelineQuerySchema,
+    output: TimelinePageSchema,
+    summary: "A contact's timeline, newest first: its own events, receipts, and whatever other modules add.",
   }),
 };

@@ -141,6 +141,8 @@ export const ReceiveInputSchema = z
     unitCost: AmountInputSchema.optional(),
     totalCost: AmountInputSchema.optional(),
     supplier: optionalText(200),
+    /** The supplier as a contact (role supplier or both); `supplier` defaults to its name. */
+    supplierContactId: z.number().int().positive().optional(),
   })
   .strict()
   .superRefine(oneProduct)

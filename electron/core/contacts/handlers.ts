@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Handlers } from '../dispatcher.ts';
 import { createContact, deleteContact, getContact, getContactSnapshot, updateContact, type Db } from './contacts.ts';
+import { findDuplicates, listDuplicatePairs, markDistinct } from './duplicates.ts';
 import { contactFacets, listContacts, searchContacts } from './list.ts';
+import { mergeContacts } from './merge.ts';
+import { contactTimeline } from './timeline.ts';
 
 interface ContactServices {
   db: Db;
@@ -16,7 +19,12 @@ export type ContactCallName =
   | 'contacts.snapshot'
   | 'contacts.create'
   | 'contacts.update'
-  | 'contacts.delete';
+  | 'contacts.delete'
+  | 'contacts.duplicates'
+  | 'contacts.duplicatePairs'
+  | 'contacts.markDistinct'
+  | 'contacts.merge'
+  | 'contacts.timeline';
 
 export function contactsHandlers({ db }: ContactServices): Pick<Handlers, ContactCallName> {
   return {
@@ -31,5 +39,13 @@ export function contactsHandlers({ db }: ContactServices): Pick<Handlers, Contac
       await deleteContact(db, id);
       return null;
     },
+    'contacts.duplicates': (probe) => findDuplicates(db, probe),
+    'contacts.duplicatePairs': (page) => listDuplicatePairs(db, page),
+    'contacts.markDistinct': async ({ a, b }) => {
+      await markDistinct(db, a, b);
+      return null;
+    },
+    'contacts.merge': (input) => mergeContacts(db, input),
+    'contacts.timeline': (query) => contactTimeline(db, query),
   };
 }

@@ -31,5 +31,8 @@ export const CONTACT_REFERENCES: readonly ContactReference[] = [
   { table: 'contact_marketplace_id', column: 'contact_id', label: 'marketplaceIds' },
   { table: 'contact_event', column: 'contact_id', label: 'events' },
   { table: 'contact_merge', column: 'kept_id', label: 'merges' },
+  // Both sides of a "not a duplicate" pair; a pair that ends up naming one contact twice is dropped by the merge.
+  { table: 'contact_distinct', column: 'a_id', duplicates: 'drop', label: 'distinctPairs' },
+  { table: 'contact_distinct', column: 'b_id', duplicates: 'drop', label: 'distinctPairs' },
   { table: 'stock_receipt_supplier', column: 'contact_id', blocksDelete: true, label: 'stockReceipts' },
 ];

@@ -223,5 +223,6 @@ export interface KontorSchema {
     moved: string;
     at: string;
   };
+  contact_distinct: { a_id: number; b_id: number; at: string };
   stock_receipt_supplier: { movement_id: number; contact_id: number };
 }

@@ -55,6 +55,8 @@ export interface StockRequest extends RequestCommon {
   /** Receipts: the total cost instead of a unit cost (3 for 10.00 is not a whole number of cents each). */
   totalCostMinor?: number | null | undefined;
   supplier?: string | null | undefined;
+  /** Receipts: the supplier as a contact (role supplier or both); `supplier` defaults to its name. */
+  supplierContactId?: number | null | undefined;
   reason?: string | null | undefined;
   /** Returns: the shipment taken back, which sets the cost the goods come back at. */
   returnOfId?: number | null | undefined;
@@ -175,6 +177,8 @@ function prepareAll(db: Database) {
       )
       .pluck(),
     baseCurrency: db.prepare('SELECT base_currency FROM company WHERE id = 1').pluck(),
+    supplierContact: db.prepare('SELECT name, role FROM contact WHERE id = ?'),
+    linkSupplier: db.prepare('INSERT INTO stock_receipt_supplier (movement_id, contact_id) VALUES (?, ?)'),
     movement: db.prepare('SELECT * FROM stock_movement WHERE id = ?'),
     correctionOf: db.prepare('SELECT id FROM stock_movement WHERE corrects_id = ?').pluck(),
     transferHalves: db.prepare('SELECT * FROM stock_movement WHERE transfer_id = ? ORDER BY id'),
@@ -276,6 +280,7 @@ class Writer {
       shipment = this.returnableShipment(r.returnOfId, product, q);
     }
     if (q < 0) this.checkAvailable(product, warehouse, -q);
+    const supplierName = r.supplierContactId == null ? null : this.supplierContact(r.kind, r.supplierContactId);
 
     const state = this.valuation(product.id);
     let after: ValuationState;
@@ -306,7 +311,7 @@ class Writer {
       // A receipt keeps the purchase cost per unit as given (or as its total works out to).
       unit_cost_minor:
         r.kind === 'receipt' ? (r.unitCostMinor ?? unitCostOf(r.totalCostMinor ?? 0, q)) : unitCostOf(Math.abs(valueMinor), Math.abs(q)),
-      supplier: r.supplier ?? null,
+      supplier: r.supplier ?? supplierName,
       reason: r.reason ?? null,
       reference: r.reference ?? null,
       transfer_id: null,
@@ -315,9 +320,24 @@ class Writer {
       stocktake_id: r.stocktakeId ?? null,
       occurred_at: occurredAt,
     });
+    if (r.supplierContactId != null) this.s.linkSupplier.run(id, r.supplierContactId);
     this.s.addToLevel.run(product.id, warehouse.id, q);
     this.setValuation(product.id, after, id, layer, takes);
     return id;
+  }
+
+  /** The name of a receipt's supplier contact; refused unless it exists and supplies. */
+  private supplierContact(kind: StockRequest['kind'], contactId: number): string {
+    const issue = (key: string, message: string, params?: Record<string, string | number>): never => {
+      throw new Refused(params === undefined ? { path: 'supplierContactId', key, message } : { path: 'supplierContactId', key, message, params });
+    };
+    if (kind !== 'receipt') issue('contacts.supplier.onlyReceipt', 'Only a receipt names a supplier.');
+    const contact = this.s.supplierContact.get(contactId) as { name: string; role: string } | undefined;
+    if (contact === undefined) return issue('contacts.supplier.missing', `There is no contact with id ${contactId}.`, { id: contactId });
+    if (contact.role === 'buyer') {
+      issue('contacts.supplier.notSupplier', `${contact.name} is a buyer only: mark the contact as a supplier first.`, { name: contact.name });
+    }
+    return contact.name;
   }
 
   // -- transfers

@@ -64,6 +64,7 @@ export function createStockService(db: Kysely<KontorSchema>, sqlite: Database) {
             unitCostMinor: input.unitCost === undefined ? null : unitCostOf(s, input.unitCost, product),
             totalCostMinor: input.totalCost === undefined ? null : unitCostOf(s, input.totalCost, product, 'totalCost'),
             supplier: input.supplier,
+            supplierContactId: input.supplierContactId ?? null,
             reference: input.reference,
             occurredAt: occurredAt(input.occurredAt),
           },

@@ -136,6 +136,15 @@ export const m006Contacts: Migration = {
       ) STRICT;
       CREATE INDEX contact_merge_kept ON contact_merge (kept_id);
 
+      -- Pairs a person said are different companies that only look alike (a_id < b_id when written).
+      CREATE TABLE contact_distinct (
+        a_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+        b_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+        at   TEXT    NOT NULL,
+        PRIMARY KEY (a_id, b_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX contact_distinct_b ON contact_distinct (b_id);
+
       -- Who delivered a receipt, as a contact; the free-text stock_movement.supplier stays.
       CREATE TABLE stock_receipt_supplier (
         movement_id INTEGER PRIMARY KEY REFERENCES stock_movement (id),
