@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountMap } from '../../../electron/core/ledger/accounts.ts';
-import { creditNotePosting, invoiceIssuedPosting, receivableBaseOf, type InvoicePostingInput } from '../../../electron/core/ledger/postings/invoice.ts';
-import { paymentPosting } from '../../../electron/core/ledger/postings/payment.ts';
+import { receivableBaseOf } from '../../../electron/core/ledger/postings/invoice.ts';
 import { trialBalance } from '../../../electron/core/ledger/queries.ts';
-import { writeEntries } from '../../../electron/core/ledger/writeEntry.ts';
 import { recordMovements } from '../../../electron/core/stock/recordMovements.ts';
-import { balances, openLedgerKontor, type LedgerKontor } from './support.ts';
+import { balances, openLedgerKontor, postWorkedQuarter, type LedgerKontor } from './support.ts';
 
 /*
  * A quarter of a German trader (SKR03, EUR), driven through the posting builders with plain data
@@ -46,42 +43,7 @@ afterEach(() => t.close());
 
 describe('a worked quarter', () => {
   it('matches the ledger computed by hand, account by account, and the trial balance sums to zero', () => {
-    const rug = t.product('RUG-200x300');
-    const main = t.sqlite.prepare("SELECT id FROM warehouse WHERE code = 'MAIN'").pluck().get() as number;
-    const clock = { now: new Date('2025-03-31T12:00:00.000Z') };
-    recordMovements(t.sqlite, [{ kind: 'receipt', productId: rug, warehouseId: main, quantityMilli: 10_000, unitCostMinor: 5_000, occurredAt: '2025-01-06T09:00:00.000Z' }], clock);
-    recordMovements(t.sqlite, [{ kind: 'shipment', productId: rug, warehouseId: main, quantityMilli: -4_000, occurredAt: '2025-01-07T09:00:00.000Z' }], clock);
-
-    const accounts = accountMap(t.sqlite);
-    const customer = (name: string) => ({ code: null, name });
-    const re1: InvoicePostingInput = {
-      id: '1', number: 'RE-1', date: '2025-01-07', customer: customer('Kaufhaus Berg'), currency: 'EUR', baseCurrency: 'EUR', rate: '1',
-      taxes: [{ taxCase: 'domestic', rateBp: 1900, netMinor: 100_000, vatMinor: 19_000 }, { taxCase: 'domestic', rateBp: 700, netMinor: 10_000, vatMinor: 700 }],
-    };
-    const re2: InvoicePostingInput = {
-      id: '2', number: 'RE-2', date: '2025-01-20', customer: customer('Maison Dupont SARL'), currency: 'EUR', baseCurrency: 'EUR', rate: '1',
-      taxes: [{ taxCase: 'intraEu', rateBp: 0, netMinor: 200_000, vatMinor: 0 }],
-    };
-    const re3: InvoicePostingInput = {
-      id: '3', number: 'RE-3', date: '2025-02-03', customer: customer('Acme Imports Inc.'), currency: 'USD', baseCurrency: 'EUR', rate: '1.10',
-      taxes: [{ taxCase: 'export', rateBp: 0, netMinor: 100_000, vatMinor: 0 }],
-    };
-    const gs1: InvoicePostingInput = {
-      id: '4', number: 'GS-1', date: '2025-02-10', customer: customer('Kaufhaus Berg'), currency: 'EUR', baseCurrency: 'EUR', rate: '1',
-      taxes: [{ taxCase: 'domestic', rateBp: 1900, netMinor: 10_000, vatMinor: 1_900 }],
-    };
-    writeEntries(
-      t.sqlite,
-      [
-        invoiceIssuedPosting(re1, accounts),
-        invoiceIssuedPosting(re2, accounts),
-        invoiceIssuedPosting(re3, accounts),
-        paymentPosting({ id: 'P1', invoiceNumber: 'RE-3', date: '2025-03-03', customer: re3.customer, currency: 'USD', baseCurrency: 'EUR', rate: '1.05', amountMinor: 100_000, feesMinor: 1_000, receivableBaseMinor: receivableBaseOf(re3), via: 'bank' }, accounts),
-        creditNotePosting({ ...gs1, creditedInvoiceNumber: 'RE-1' }, accounts),
-        paymentPosting({ id: 'P2', invoiceNumber: 'RE-1', date: '2025-03-10', customer: re1.customer, currency: 'EUR', baseCurrency: 'EUR', rate: '1', amountMinor: 117_800, feesMinor: 0, receivableBaseMinor: receivableBaseOf(re1) - receivableBaseOf(gs1), via: 'bank' }, accounts),
-      ],
-      clock.now,
-    );
+    const { re3 } = postWorkedQuarter(t);
 
     expect(balances(t.sqlite)).toEqual(HAND_LEDGER);
     expect(receivableBaseOf(re3)).toBe(90_909);
