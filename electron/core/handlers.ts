@@ -34,6 +34,7 @@ import {
 import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
+import { ledgerHandlers } from './ledger/handlers.ts';
 import { getPreferences, setPreferences } from './settings/preferences.ts';
 import { createStockService } from './stock/stockService.ts';
 
@@ -45,10 +46,12 @@ interface Services {
   sqlite: Database;
   /** Where product images live (media/ under it). */
   dataDir: string;
+  /** Shows a file in the system file manager (the desktop shell only). */
+  revealFile?: ((path: string) => Promise<boolean>) | undefined;
 }
 
 /** One line per call: the contract names it, a service does it. */
-export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): Handlers {
+export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile }: Services): Handlers {
   const stock = createStockService(db, sqlite);
   return {
     'app.info': () => info(),
@@ -112,5 +115,6 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): H
     'stocktake.get': (input) => stock.getStocktake(input),
     'stocktake.post': (input) => stock.postStocktake(input),
     'stocktake.cancel': (input) => stock.cancelStocktake(input),
+    ...ledgerHandlers({ db, sqlite, jobs, dataDir, revealFile }),
   };
 }

@@ -27,10 +27,14 @@ export interface JournalFilter {
 function where(filter: JournalFilter): { sql: string; params: unknown[] } {
   const parts = ["e.status = 'posted'"];
   const params: unknown[] = [];
-  if (filter.from) (parts.push('e.entry_date >= ?'), params.push(filter.from));
-  if (filter.to) (parts.push('e.entry_date <= ?'), params.push(filter.to));
-  if (filter.journal) (parts.push('e.journal = ?'), params.push(filter.journal));
-  if (filter.account) (parts.push('l.account_code = ?'), params.push(filter.account));
+  const add = (condition: string, value: unknown): void => {
+    parts.push(condition);
+    params.push(value);
+  };
+  if (filter.from) add('e.entry_date >= ?', filter.from);
+  if (filter.to) add('e.entry_date <= ?', filter.to);
+  if (filter.journal) add('e.journal = ?', filter.journal);
+  if (filter.account) add('l.account_code = ?', filter.account);
   if (filter.text) {
     parts.push("(e.description LIKE ? ESCAPE '\\' OR e.reference LIKE ? ESCAPE '\\' OR l.party_name LIKE ? ESCAPE '\\')");
     const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -25,11 +25,14 @@ function fields(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (ch === '"') {
-      if (quoted && line[i + 1] === '"') (cur += '"'), i++;
-      else quoted = !quoted;
-      cur += ch === '"' && !quoted && line[i - 1] !== '"' ? '' : '';
-    } else if (ch === ';' && !quoted) (out.push(cur), (cur = ''));
-    else cur += ch;
+      if (quoted && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else quoted = !quoted;
+    } else if (ch === ';' && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;

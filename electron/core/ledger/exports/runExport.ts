@@ -11,6 +11,9 @@ import { openXlsxOutput } from '../reports/xlsxOutput.ts';
 import { readLedgerSettings } from '../settings.ts';
 import { writeDatev } from './datev.ts';
 import { fecFileName, writeFec, checkFecSettings } from './fec.ts';
+import { exportsDirIn } from './paths.ts';
+
+export { exportsDirIn };
 
 export interface ExportOptions {
   /** Where files go when the request names no path. */
@@ -29,10 +32,6 @@ export interface ExportResult {
   rows: number;
   /** What the user should know: characters transliterated for DATEV or FEC. */
   warning: string | null;
-}
-
-export function exportsDirIn(dataDir: string): string {
-  return join(dataDir, 'exports');
 }
 
 /** The first day of the fiscal year that holds `day`. */

@@ -10,6 +10,10 @@ import type { CellValue, ColumnSpec, ReportOutput, TableWriter } from './table.t
  */
 export async function openCsvOutput(path: string, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<ReportOutput> {
   const stream = createWriteStream(path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  });
   stream.write('\uFEFF');
   let tables = 0;
   let lastProgress = 0;
