@@ -35,6 +35,7 @@ import { contactsHandlers } from './contacts/handlers.ts';
 import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
+import { ledgerHandlers } from './ledger/handlers.ts';
 import { getPreferences, setPreferences } from './settings/preferences.ts';
 import { createStockService } from './stock/stockService.ts';
 
@@ -46,10 +47,12 @@ interface Services {
   sqlite: Database;
   /** Where product images live (media/ under it). */
   dataDir: string;
+  /** Shows a file in the system file manager (the desktop shell only). */
+  revealFile?: ((path: string) => Promise<boolean>) | undefined;
 }
 
 /** One line per call: the contract names it, a service does it. */
-export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): Handlers {
+export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile }: Services): Handlers {
   const stock = createStockService(db, sqlite);
   return {
     'app.info': () => info(),
@@ -114,5 +117,6 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): H
     'stocktake.post': (input) => stock.postStocktake(input),
     'stocktake.cancel': (input) => stock.cancelStocktake(input),
     ...contactsHandlers({ db, sqlite }),
+    ...ledgerHandlers({ db, sqlite, jobs, dataDir, revealFile }),
   };
 }

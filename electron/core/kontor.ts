@@ -16,6 +16,8 @@ export interface KontorOptions {
   log: Logger;
   /** The worker entry for background jobs; the Electron build passes its bundled file. */
   jobWorkerUrl?: URL;
+  /** Shows a file in the system file manager; the Electron shell passes shell.showItemInFolder. */
+  revealFile?: (path: string) => Promise<boolean>;
 }
 
 /** The back office itself: one database, its services, one dispatcher. No Electron here. */
@@ -60,7 +62,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       rowCounts: countRows(database),
     });
 
-  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info }), options.log);
+  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info, revealFile: options.revealFile }), options.log);
   return {
     dataDir: options.dataDir,
     databasePath,

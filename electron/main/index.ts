@@ -190,6 +190,8 @@ async function openCore(): Promise<Kontor | undefined> {
       mode: 'electron',
       log,
       jobWorkerUrl: JOB_WORKER_URL,
+      // "Show in folder" after an export: the one shell call the ledger needs.
+      revealFile: (path) => Promise.resolve((shell.showItemInFolder(path), true)),
     });
   } catch (error) {
     if (error instanceof KontorError && (error.code === 'DATABASE_TOO_NEW' || error.code === 'NOT_A_KONTOR_DATABASE')) {

@@ -18,6 +18,8 @@ import { NotBuilt } from './shell/NotBuilt.tsx';
 import { Sidebar } from './shell/Sidebar.tsx';
 import { useAreaShortcuts } from './shell/useAreaShortcuts.ts';
 import { StockArea } from './stock/StockArea.tsx';
+import { LedgerArea } from './ledger/LedgerArea.tsx';
+import { DashboardArea } from './dashboard/DashboardArea.tsx';
 import { theme } from './theme.ts';
 
 /**
@@ -98,6 +100,8 @@ function Shell() {
     else if (head === 'dev' && sub === 'grid') content = <GridBench />;
     else if (current === 'products') content = <ProductsArea path={rest} />;
     else if (current === 'stock') content = <StockArea path={rest} />;
+    else if (current === 'ledger') content = <LedgerArea path={rest} />;
+    else if (current === 'dashboard') content = <DashboardArea />;
     else if (current !== null && current !== 'settings') content = <NotBuilt area={current} />;
   }
 

@@ -4,6 +4,7 @@ import { catalogCalls } from './catalog.ts';
 import { companyCalls } from './company.ts';
 import { contactCalls } from './contacts.ts';
 import { jobCalls } from './jobs.ts';
+import { ledgerCalls } from './ledger.ts';
 import { stockCalls } from './stock.ts';
 
 /** Every call the renderer may make. Nothing else crosses the process boundary. */
@@ -14,6 +15,7 @@ export const contract = {
   ...catalogCalls,
   ...stockCalls,
   ...contactCalls,
+  ...ledgerCalls,
 };
 
 export type Contract = typeof contract;

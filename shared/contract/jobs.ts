@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExportRequestSchema } from '../ledger/schemas.ts';
 import { defineCall } from './define.ts';
 
 /**
@@ -8,6 +9,7 @@ import { defineCall } from './define.ts';
 export const JobStartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('database.backup'), input: z.object({}).strict() }).strict(),
   z.object({ kind: z.literal('demo.generate'), input: z.object({}).strict() }).strict(),
+  z.object({ kind: z.literal('ledger.export'), input: ExportRequestSchema.omit({ outPath: true }) }).strict(),
 ]);
 export type JobStart = z.infer<typeof JobStartSchema>;
 export type JobKind = JobStart['kind'];

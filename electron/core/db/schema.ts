@@ -225,4 +225,36 @@ export interface KontorSchema {
   };
   contact_distinct: { a_id: number; b_id: number; at: string };
   stock_receipt_supplier: { movement_id: number; contact_id: number };
+  // 006-ledger: append-only journal; the database refuses unbalanced or changed entries.
+  ledger_account: { code: string; name: string; kind: string; created_at: string };
+  ledger_mapping: { posting_key: string; account_code: string; updated_at: string };
+  ledger_lock: { id: number; locked_through: string | null; updated_at: string };
+  ledger_entry: {
+    id: Generated<number>;
+    journal: string;
+    number: number | null;
+    entry_date: string;
+    status: Generated<string>;
+    reference: string | null;
+    description: string;
+    source_kind: string;
+    source_id: string | null;
+    reverses_id: number | null;
+    created_at: string;
+    posted_at: string | null;
+  };
+  ledger_line: {
+    id: Generated<number>;
+    entry_id: number;
+    account_code: string;
+    debit_minor: Generated<number>;
+    credit_minor: Generated<number>;
+    description: string | null;
+    party_code: string | null;
+    party_name: string | null;
+    tax_code: string | null;
+    tax_role: string | null;
+    foreign_minor: number | null;
+    foreign_currency: string | null;
+  };
 }

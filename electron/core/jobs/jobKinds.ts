@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { JobKind, JobStart } from '../../../shared/contract/jobs.ts';
 import { backupDirIn } from '../dataDir.ts';
+import { exportsDirIn } from '../ledger/exports/paths.ts';
 import type { KontorSchema } from '../db/schema.ts';
 import type { JobTuning } from './protocol.ts';
 
@@ -50,6 +51,10 @@ export const JOB_KIND_REGISTRY: { [K in JobKind]: JobKindEntry<K> } = {
   'demo.generate': {
     load: async () => (await import('./kinds/demoGenerate.ts')).demoGenerateJob,
     leftoverDirs: () => [],
+  },
+  'ledger.export': {
+    load: async () => (await import('./kinds/ledgerExport.ts')).ledgerExportJob,
+    leftoverDirs: (dataDir) => [exportsDirIn(dataDir)],
   },
 };
 

@@ -15,6 +15,7 @@ import {
   type CostLayer,
   type ValuationState,
 } from './costing.ts';
+import { postStockMovements } from '../ledger/stockPostings.ts';
 import { readStockSettings } from './settings.ts';
 
 /**
@@ -95,12 +96,17 @@ export function recordMovements(sqlite: Database, requests: readonly MovementReq
     const issues: FieldIssue[] = [];
     for (const request of requests) {
       try {
-        written.push(writer.apply(request));
+        const ids = writer.apply(request);
+        // The ledger's side of the movement (inventory against its counter account), in this
+        // same transaction: stock value and the books never disagree.
+        postStockMovements(sqlite, ids, writer.clock);
+        written.push(ids);
       } catch (error) {
         // A refusal of one request is collected so all of them are reported together; the
         // transaction is rolled back below. Anything else is a bug and propagates as is.
-        if (!(error instanceof Refused)) throw error;
-        issues.push(...error.issues.map((i) => (request.path ? { ...i, path: `${request.path}.${i.path}` } : i)));
+        const refused = error instanceof Refused ? error.issues : error instanceof ValidationError ? (error.details?.issues ?? []) : null;
+        if (refused === null) throw error;
+        issues.push(...refused.map((i) => (request.path ? { ...i, path: `${request.path}.${i.path}` } : i)));
         written.push([]);
       }
     }
@@ -227,6 +233,10 @@ class Writer {
   private readonly s: Statements;
   private readonly settings: StockSettings;
   private readonly now: Date;
+
+  get clock(): Date {
+    return this.now;
+  }
 
   constructor(db: Database, s: Statements, settings: StockSettings, now: Date) {
     this.db = db;

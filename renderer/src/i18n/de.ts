@@ -205,6 +205,7 @@ export const de: Messages = {
     kinds: {
       database: { backup: 'Datenbanksicherung' },
       demo: { generate: 'Beispielfirma' },
+      ledger: { export: 'Buchhaltungsexport' },
     },
     unknownKind: 'Aufgabe „{{kind}}“',
     status: {

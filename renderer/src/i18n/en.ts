@@ -211,6 +211,7 @@ export const en = {
     kinds: {
       database: { backup: 'Database backup' },
       demo: { generate: 'Demo company' },
+      ledger: { export: 'Ledger export' },
     },
     unknownKind: 'Job “{{kind}}”',
     status: {

@@ -205,6 +205,7 @@ export const fr: Messages = {
     kinds: {
       database: { backup: 'Sauvegarde de la base' },
       demo: { generate: 'Entreprise de démonstration' },
+      ledger: { export: 'Export comptable' },
     },
     unknownKind: 'Tâche « {{kind}} »',
     status: {

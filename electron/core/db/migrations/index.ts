@@ -5,12 +5,21 @@ import { m003Catalog } from './003-catalog.ts';
 import { m004Stock } from './004-stock.ts';
 import { m005ListSortKeys } from './005-list-sort-keys.ts';
 import { m006Contacts } from './006-contacts.ts';
+import { m007Ledger } from './007-ledger.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
  * would find nothing there. Append only; never edit a migration that has shipped.
  */
-export const MIGRATIONS: readonly Migration[] = [m001Company, m002JobsAndLogo, m003Catalog, m004Stock, m005ListSortKeys, m006Contacts];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Company,
+  m002JobsAndLogo,
+  m003Catalog,
+  m004Stock,
+  m005ListSortKeys,
+  m006Contacts,
+  m007Ledger,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

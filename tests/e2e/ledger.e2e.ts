@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { validProfile } from '../support/companyFixtures.ts';
+import { expect, gotoApp, test, type KontorServer } from './fixtures.ts';
+
+// The Ledger page and the Dashboard in browser mode: stock movements made through the contract
+// post to the journal, which the journal browser and the trial balance show; an export runs as a
+// background job to the end; the dashboard draws the stock charts and says which wait for invoices.
+
+const SCREENSHOTS = 'test-results/screenshots';
+
+async function setUp(kontorServer: KontorServer, language: 'en' | 'ar' = 'en'): Promise<void> {
+  const c = kontorServer.client;
+  await c.call('company.save', validProfile());
+  await c.call('app.setPreferences', { language, theme: 'light' });
+  const year = new Date().getUTCFullYear();
+  const at = (month: number, day: number) => new Date(Date.UTC(year, month, day, 9)).toISOString();
+  const now = new Date();
+  const months = Math.min(now.getUTCMonth(), 5);
+  for (const [sku, title] of [
+    ['RUG-BO-200', 'Beni Ourain rug 200 × 300'],
+    ['TAGINE-30', 'Fès tagine 30 cm'],
+    ['ARGAN-100', 'Argan oil 100 ml'],
+  ] as const) {
+    await c.call('products.create', { sku, texts: { en: { title } } });
+  }
+  await c.call('stock.receive', { sku: 'RUG-BO-200', warehouse: 'MAIN', quantity: '12', unitCost: '420', supplier: 'Coopérative Aït Bouguemez', occurredAt: at(0, 8) });
+  await c.call('stock.receive', { sku: 'TAGINE-30', warehouse: 'MAIN', quantity: '200', unitCost: '9.50', occurredAt: at(0, 9) });
+  await c.call('stock.receive', { sku: 'ARGAN-100', warehouse: 'MAIN', quantity: '480', unitCost: '3.20', occurredAt: at(0, 10) });
+  for (let m = 1; m <= months; m++) {
+    await c.call('stock.ship', { sku: 'RUG-BO-200', warehouse: 'MAIN', quantity: '1', reference: `SO-${m}01`, occurredAt: at(m, 3) });
+    await c.call('stock.ship', { sku: 'TAGINE-30', warehouse: 'MAIN', quantity: String(20 + m * 5), reference: `SO-${m}02`, occurredAt: at(m, 12) });
+    await c.call('stock.ship', { sku: 'ARGAN-100', warehouse: 'MAIN', quantity: String(40 + m * 10), reference: `SO-${m}03`, occurredAt: at(m, 20) });
+  }
+  await c.call('stock.setReorderRule', { sku: 'RUG-BO-200', warehouse: 'MAIN', reorderPoint: '10', reorderQuantity: '6' });
+  await c.call('ledger.entries.postManual', { date: at(0, 2).slice(0, 10), description: 'Opening bank balance', lines: [{ account: '1200', debit: '25000' }, { account: '1600', credit: '25000' }] });
+}
+
+async function open(page: Page, kontorServer: KontorServer, route: string): Promise<void> {
+  await gotoApp(page, kontorServer);
+  await page.goto(`${kontorServer.origin}/#/${route}`);
+}
+
+test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+
+test('journal, trial balance and an export with progress to the end', async ({ page, kontorServer }) => {
+  await setUp(kontorServer);
+  await open(page, kontorServer, 'ledger/journal');
+  await expect(page.getByTestId('journal-count')).toContainText('lines');
+  await expect(page.getByRole('grid', { name: 'Journal lines' })).toContainText('Bestand Waren');
+  await page.screenshot({ path: `${SCREENSHOTS}/ledger-journal-en.png` });
+
+  await page.getByRole('tab', { name: 'Trial balance' }).click();
+  await expect(page.getByTestId('trial-balance')).toContainText('Total');
+  await expect(page.getByText('Debits equal credits.')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/ledger-trial-balance-en.png` });
+
+  await page.getByTestId('open-export').click();
+  await page.getByTestId('export-report').selectOption('vat-summary');
+  await expect(page.getByTestId('waiting-for-invoices')).toBeVisible();
+  await expect(page.getByTestId('export-start')).toBeDisabled();
+  await page.getByTestId('export-report').selectOption('general-ledger');
+  await page.getByTestId('export-start').click();
+  await expect(page.getByTestId('export-done')).toContainText('Export finished');
+  await expect(page.getByRole('button', { name: 'Show in folder' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/ledger-export-en.png` });
+
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('tab', { name: 'Accounts' }).click();
+  await expect(page.getByTestId('posting-map')).toContainText('Cost of goods sold');
+  await page.screenshot({ path: `${SCREENSHOTS}/ledger-accounts-en.png`, fullPage: true });
+});
+
+test('dashboard: stock charts, and the sales charts wait for invoices', async ({ page, kontorServer }) => {
+  await setUp(kontorServer);
+  await open(page, kontorServer, 'dashboard');
+  await expect(page.getByTestId('stock-value')).toContainText('€');
+  await expect(page.getByTestId('waiting-for-invoices')).toHaveCount(5);
+  await expect(page.getByTestId('stock-value-chart').locator('svg.recharts-surface')).toBeVisible();
+  await expect(page.getByTestId('low-stock')).toContainText('RUG-BO-200');
+  await page.screenshot({ path: `${SCREENSHOTS}/dashboard-en.png`, fullPage: true });
+});
+
+test('Arabic: the ledger and the dashboard read right to left', async ({ page, kontorServer }) => {
+  await setUp(kontorServer, 'ar');
+  await open(page, kontorServer, 'ledger/trial-balance');
+  await expect(page.getByTestId('trial-balance')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/ledger-trial-balance-ar.png` });
+  await page.goto(`${kontorServer.origin}/#/dashboard`);
+  await expect(page.getByTestId('stock-value-chart').locator('svg.recharts-surface')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/dashboard-ar.png`, fullPage: true });
+});
