@@ -8,6 +8,7 @@ import { createEventHub, type EventHub } from './events.ts';
 import { createHandlers } from './handlers.ts';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner.ts';
 import type { Logger } from './logger.ts';
+import { scheduleCheckpoints } from './stock/checkpointScheduler.ts';
 
 export interface KontorOptions {
   dataDir: string;
@@ -16,6 +17,8 @@ export interface KontorOptions {
   log: Logger;
   /** The worker entry for background jobs; the Electron build passes its bundled file. */
   jobWorkerUrl?: URL;
+  /** Keep the past-date stock checkpoints in a background job; default: in the app (electron, web). */
+  backgroundCheckpoints?: boolean;
 }
 
 /** The back office itself: one database, its services, one dispatcher. No Electron here. */
@@ -60,6 +63,11 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       rowCounts: countRows(database),
     });
 
+  const checkpoints =
+    (options.backgroundCheckpoints ?? (options.mode === 'electron' || options.mode === 'web'))
+      ? scheduleCheckpoints({ sqlite: database.sqlite, jobs, log: options.log })
+      : null;
+
   const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info }), options.log);
   return {
     dataDir: options.dataDir,
@@ -70,6 +78,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     jobs,
     info,
     async close() {
+      checkpoints?.close();
       await jobs.close();
       database.close();
     },

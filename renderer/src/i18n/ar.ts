@@ -213,6 +213,7 @@ export const ar: Messages = {
     kinds: {
       database: { backup: 'نسخة احتياطية لقاعدة البيانات' },
       demo: { generate: 'الشركة التجريبية' },
+      stock: { checkpoints: 'نقاط مرجعية لسجل المخزون' },
     },
     unknownKind: 'المهمة «{{kind}}»',
     status: {

@@ -205,6 +205,7 @@ export const de: Messages = {
     kinds: {
       database: { backup: 'Datenbanksicherung' },
       demo: { generate: 'Beispielfirma' },
+      stock: { checkpoints: 'Stützpunkte der Bestandshistorie' },
     },
     unknownKind: 'Aufgabe „{{kind}}“',
     status: {

@@ -211,6 +211,7 @@ export const en = {
     kinds: {
       database: { backup: 'Database backup' },
       demo: { generate: 'Demo company' },
+      stock: { checkpoints: 'Stock history checkpoints' },
     },
     unknownKind: 'Job “{{kind}}”',
     status: {

@@ -205,6 +205,7 @@ export const fr: Messages = {
     kinds: {
       database: { backup: 'Sauvegarde de la base' },
       demo: { generate: 'Entreprise de démonstration' },
+      stock: { checkpoints: 'Points de reprise de l’historique du stock' },
     },
     unknownKind: 'Tâche « {{kind}} »',
     status: {
