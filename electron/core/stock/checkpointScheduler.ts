@@ -11,8 +11,8 @@ export interface CheckpointScheduler {
 
 /**
  * Starts the `stock.checkpoints` job when there is work for it: shortly after start-up, then every
- * `intervalMs` (a month ending, a movement recorded with an earlier date). The check is two index
- * lookups; the work itself runs in a worker thread. One job at a time.
+ * `intervalMs` (a month ending, enough movements recorded with an earlier date). The check is two
+ * index lookups; the work itself runs in a worker thread. One job at a time.
  */
 export function scheduleCheckpoints(options: {
   sqlite: Database;
@@ -20,6 +20,8 @@ export function scheduleCheckpoints(options: {
   log: Logger;
   firstDelayMs?: number;
   intervalMs?: number;
+  /** Late movements that make folding worth a run (stock/pastDate.ts FOLD_LATE_AFTER). */
+  foldAfter?: number;
 }): CheckpointScheduler {
   const { sqlite, jobs, log } = options;
   let running: Promise<unknown> | null = null;
@@ -27,7 +29,7 @@ export function scheduleCheckpoints(options: {
 
   const check = async (): Promise<number | null> => {
     if (closed || running !== null || !sqlite.open) return null;
-    if (!checkpointWorkPending(sqlite)) return null;
+    if (!checkpointWorkPending(sqlite, options.foldAfter === undefined ? {} : { foldAfter: options.foldAfter })) return null;
     const job = await jobs.start({ kind: 'stock.checkpoints', input: {} });
     running = jobs
       .wait(job.id)

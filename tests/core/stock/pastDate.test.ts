@@ -104,12 +104,13 @@ describe('stock at a past date', () => {
       [vase, { quantityMilli: 2000, valueMinor: 1000 }],
     ]);
     expect([...valuationAt(t.sqlite, '2024-02-29T23:59:59.999Z', options).products]).toEqual([[rug, { quantityMilli: 2000, valueMinor: 200 }]]);
-    expect(checkpointWorkPending(t.sqlite, now, 1)).toBe(true);
+    expect(checkpointWorkPending(t.sqlite, { now, every: 1, foldAfter: 2 })).toBe(false);
+    expect(checkpointWorkPending(t.sqlite, { now, every: 1, foldAfter: 1 })).toBe(true);
 
     // Folding rewrites March to June, leaves January and February, and forgets the late movement.
     expect(foldLateMovements(t.sqlite, { now })).toBe(4);
     expect(t.sqlite.prepare('SELECT count(*) FROM stock_checkpoint_late').pluck().get()).toBe(0);
-    expect(checkpointWorkPending(t.sqlite, now, 1)).toBe(false);
+    expect(checkpointWorkPending(t.sqlite, { now, every: 1, foldAfter: 1 })).toBe(false);
     const after = stored() as { at: string; state: Buffer }[];
     expect(after.slice(0, 2).map((c) => c.state)).toEqual((before as { state: Buffer }[]).slice(0, 2).map((c) => c.state));
     expect([...unpackState(after[2]!.state).valuation]).toEqual([...march.products]);
@@ -194,7 +195,7 @@ describe('stock at a past date', () => {
       recordMovements(t.sqlite, [{ kind: 'receipt', productId: rug, warehouseId: 1, quantityMilli: 1000 * month, unitCostMinor: 100, occurredAt: `2024-0${month}-15T12:00:00.000Z` }]);
     }
     // The real threshold (20,000 movements a checkpoint) is not met by nine movements: nothing to do.
-    const scheduler = scheduleCheckpoints({ sqlite: t.sqlite, jobs: t.kontor.jobs, log: { info() {}, warn() {}, error() {} }, firstDelayMs: 3_600_000 });
+    const scheduler = scheduleCheckpoints({ sqlite: t.sqlite, jobs: t.kontor.jobs, log: { info() {}, warn() {}, error() {} }, firstDelayMs: 3_600_000, foldAfter: 1 });
     try {
       expect(await scheduler.check()).toBeNull();
       // Make the checkpoints the job would have made, then backdate a movement: now there is work.
