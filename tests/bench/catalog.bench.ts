@@ -157,18 +157,17 @@ function barePage(bare: Database, q: ProductListQuery): { ids: number[]; titles:
   let value = '';
   switch (q.sort?.field) {
     case 'title':
-      from = ranked ? "ranked r CROSS JOIN product p ON p.id = r.id CROSS JOIN product_title_key k ON k.product_id = r.id AND k.language = 'en'" : 'product_title_key k';
-      where = ranked ? filters('p') : ["k.language = 'en'", ...filters('k')];
+      // Searching, the matches are top-level already: the key's product index alone answers.
+      from = ranked ? "ranked r CROSS JOIN product_title_key k ON k.product_id = r.id AND k.language = 'en'" : 'product_title_key k';
+      where = ranked ? filters('k').filter((f) => !f.includes('kind')) : ["k.language = 'en'", ...filters('k')];
       order = `k.untitled, k.title ${dir}, k.sku ${dir}`;
       flag = 'k.untitled';
       value = 'k.title';
       id = 'k.product_id';
       break;
     case 'price':
-      from = ranked
-        ? "ranked r CROSS JOIN product p ON p.id = r.id CROSS JOIN product_price_key k ON k.product_id = r.id AND k.price_list_id = 1 AND k.currency = 'EUR'"
-        : 'product_price_key k';
-      where = ranked ? filters('p') : ["k.price_list_id = 1 AND k.currency = 'EUR'", ...filters('k')];
+      from = ranked ? "ranked r CROSS JOIN product_price_key k ON k.product_id = r.id AND k.price_list_id = 1 AND k.currency = 'EUR'" : 'product_price_key k';
+      where = ranked ? filters('k').filter((f) => !f.includes('kind')) : ["k.price_list_id = 1 AND k.currency = 'EUR'", ...filters('k')];
       order = `k.unpriced, k.amount_minor ${dir}, k.sku ${dir}`;
       flag = 'k.unpriced';
       value = 'k.amount_minor';
