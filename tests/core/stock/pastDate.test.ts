@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkpointWorkPending, ensureCheckpoints, foldLateMovements, makeDueCheckpoints, onHandAt, unpackState, valuationAt } from '../../../electron/core/stock/pastDate.ts';
+import { checkpointWorkPending, ensureCheckpoints, foldLateMovements, makeDueCheckpoints, onHandAt, onHandSortedAt, unpackState, valuationAt } from '../../../electron/core/stock/pastDate.ts';
 import { scheduleCheckpoints } from '../../../electron/core/stock/checkpointScheduler.ts';
 import { checkProjections } from '../../../electron/core/stock/projections.ts';
 import { recordMovements, type MovementRequest } from '../../../electron/core/stock/recordMovements.ts';
@@ -155,7 +155,10 @@ describe('stock at a past date', () => {
       for (const at of dates) {
         const fromLedger = { checkpoints: false, now };
         const sorted = <V>(m: Map<number, V>) => [...m].sort(([a], [b]) => a - b);
-        expect(sorted(onHandAt(t.sqlite, at, { now }).onHand), `${when}: on hand at ${at}`).toEqual(sorted(onHandAt(t.sqlite, at, fromLedger).onHand));
+        const ledger = sorted(onHandAt(t.sqlite, at, fromLedger).onHand);
+        expect(sorted(onHandAt(t.sqlite, at, { now }).onHand), `${when}: on hand at ${at}`).toEqual(ledger);
+        const arrays = onHandSortedAt(t.sqlite, at, { now });
+        expect([...arrays.keys].map((k, i) => [k, arrays.quantities[i]]), `${when}: sorted on hand at ${at}`).toEqual(ledger);
         expect(sorted(valuationAt(t.sqlite, at, { now }).products), `${when}: valuation at ${at}`).toEqual(sorted(valuationAt(t.sqlite, at, fromLedger).products));
       }
     };
@@ -277,6 +280,8 @@ describe('stock at a past date', () => {
           const valuation = [...v].sort(([a], [b]) => a - b).map(([product_id, e]) => ({ product_id, quantity_milli: e.quantityMilli, value_minor: e.valueMinor }));
           expect(valuation, `${snapshot.at} ${direction}`).toEqual(snapshot.valuation);
           const l = onHandAt(t.sqlite, snapshot.at, options).onHand;
+          const arrays = onHandSortedAt(t.sqlite, snapshot.at, options);
+          expect(new Map([...arrays.keys].map((k, i) => [k, arrays.quantities[i]])), `${snapshot.at} ${direction}, as sorted arrays`).toEqual(l);
           const levels = [...l]
             .map(([key, q]) => ({ product_id: Math.floor(key / 2 ** 20), warehouse_id: key % 2 ** 20, on_hand_milli: q }))
             .sort((a, b) => a.product_id - b.product_id || a.warehouse_id - b.warehouse_id);
