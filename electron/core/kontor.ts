@@ -8,6 +8,7 @@ import { createEventHub, type EventHub } from './events.ts';
 import { createHandlers } from './handlers.ts';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner.ts';
 import type { Logger } from './logger.ts';
+import { scheduleCheckpoints } from './stock/checkpointScheduler.ts';
 
 export interface KontorOptions {
   dataDir: string;
@@ -18,6 +19,8 @@ export interface KontorOptions {
   jobWorkerUrl?: URL;
   /** Shows a file in the system file manager; the Electron shell passes shell.showItemInFolder. */
   revealFile?: (path: string) => Promise<boolean>;
+  /** Keep the past-date stock checkpoints in a background job; default: in the app (electron, web). */
+  backgroundCheckpoints?: boolean;
 }
 
 /** The back office itself: one database, its services, one dispatcher. No Electron here. */
@@ -62,6 +65,11 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       rowCounts: countRows(database),
     });
 
+  const checkpoints =
+    (options.backgroundCheckpoints ?? (options.mode === 'electron' || options.mode === 'web'))
+      ? scheduleCheckpoints({ sqlite: database.sqlite, jobs, log: options.log })
+      : null;
+
   const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info, revealFile: options.revealFile }), options.log);
   return {
     dataDir: options.dataDir,
@@ -72,6 +80,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     jobs,
     info,
     async close() {
+      checkpoints?.close();
       await jobs.close();
       database.close();
     },

@@ -10,6 +10,7 @@ export const JobStartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('database.backup'), input: z.object({}).strict() }).strict(),
   z.object({ kind: z.literal('demo.generate'), input: z.object({}).strict() }).strict(),
   z.object({ kind: z.literal('ledger.export'), input: ExportRequestSchema.omit({ outPath: true }) }).strict(),
+  z.object({ kind: z.literal('stock.checkpoints'), input: z.object({}).strict() }).strict(),
 ]);
 export type JobStart = z.infer<typeof JobStartSchema>;
 export type JobKind = JobStart['kind'];

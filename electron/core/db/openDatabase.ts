@@ -93,6 +93,10 @@ export function configureConnection(sqlite: Database): void {
   sqlite.pragma('busy_timeout = 5000');
   // Safe with WAL: a power cut can lose the last commits, never corrupt the file.
   sqlite.pragma('synchronous = NORMAL');
+  // Reads of the first 256 MiB go through the page cache of the OS without a copy into SQLite's
+  // own cache: list pages and searches on a 100,000-product catalogue read 15-25 % faster
+  // (tests/bench/catalog.bench.ts). Writes still go through the WAL, so durability is unchanged.
+  sqlite.pragma('mmap_size = 268435456');
 }
 
 function openReadOnly(path: string): Database {

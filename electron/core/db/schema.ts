@@ -92,7 +92,9 @@ export interface KontorSchema {
     remaining_quantity_milli: number;
     remaining_value_minor: number;
   };
-  stock_checkpoint: { at: string; state: Uint8Array; created_at: string };
+  stock_checkpoint: { at: string; state: Uint8Array; created_at: string; through_movement_id: number };
+  stock_checkpoint_late: { movement_id: number };
+  sort_key_suspension: { id: number };
   reorder_rule: { product_id: number; warehouse_id: number; reorder_point_milli: number; reorder_quantity_milli: number };
   stocktake: {
     id: Generated<number>;

@@ -56,6 +56,10 @@ export const JOB_KIND_REGISTRY: { [K in JobKind]: JobKindEntry<K> } = {
     load: async () => (await import('./kinds/ledgerExport.ts')).ledgerExportJob,
     leftoverDirs: (dataDir) => [exportsDirIn(dataDir)],
   },
+  'stock.checkpoints': {
+    load: async () => (await import('./kinds/stockCheckpoints.ts')).stockCheckpointsJob,
+    leftoverDirs: () => [],
+  },
 };
 
 export async function loadJobKind<K extends JobKind>(kind: K): Promise<JobImplementation<K>> {

@@ -5,7 +5,7 @@ import type { stockCalls } from '../../../shared/contract/stock.ts';
 import { ValidationError } from '../../../shared/errors.ts';
 import type { Level, LevelPage, MovementsResult, StockSettings, Valuation } from '../../../shared/stock/schemas.ts';
 import type { KontorSchema } from '../db/schema.ts';
-import { onHandAt, packKey, unpackKey, valuationAt } from './pastDate.ts';
+import { onHandSortedAt, packKey, unpackKey, valuationAt } from './pastDate.ts';
 import { levelOf, levels, movementHistory, movementsById, valuationNow, valuationRow } from './queries.ts';
 import { recordMovements, type MovementRequest } from './recordMovements.ts';
 import {
@@ -234,31 +234,19 @@ export function createStockService(db: Kysely<KontorSchema>, sqlite: Database) {
     onHandAt: (input: In<'stock.onHandAt'>) =>
       run((s) => {
         const warehouseId = input.warehouse === undefined ? null : findWarehouse(s, input.warehouse, 'warehouse').id;
-        const { onHand } = onHandAt(s, input.at);
-        const order = skuOrder(s);
-        const warehouses = s.prepare('SELECT id, code FROM warehouse ORDER BY code').all() as { id: number; code: string }[];
-        const warehouseRank = new Map(warehouses.map((w, i) => [w.id, i]));
-        // SKU order, then warehouse code, as one number per row (rank × 2^16 + warehouse rank):
-        // 300,000 rows sort natively in milliseconds, where comparing texts would take a second.
-        const ranks: number[] = [];
-        for (const key of onHand.keys()) {
-          const { productId, warehouseId: w } = unpackKey(key);
-          if (warehouseId !== null && w !== warehouseId) continue;
-          ranks.push(order.rankOf(productId) * 65_536 + (warehouseRank.get(w) ?? 0));
-        }
-        const sorted = Float64Array.from(ranks).sort();
-        const page = Array.from(sorted.subarray(input.offset, input.offset + input.limit), (r) => {
-          const w = warehouses[r % 65_536];
-          return { productId: order.idAt(Math.floor(r / 65_536)), warehouseId: w?.id ?? 0, warehouseCode: w?.code ?? '' };
+        const sorted = sortedOnHandAt(s, input.at, warehouseId);
+        const page = Array.from(sorted.ranks.subarray(input.offset, input.offset + input.limit), (r) => {
+          const w = sorted.warehouses[r % 65_536];
+          return { productId: sorted.order.idAt(Math.floor(r / 65_536)), warehouseId: w?.id ?? 0, warehouseCode: w?.code ?? '' };
         });
         const names = namesOf(s, page.map((p) => p.productId));
         const rows = page.map((p) => ({
           ...p,
           sku: names.get(p.productId)?.sku ?? `#${p.productId}`,
           unit: names.get(p.productId)?.unit ?? 'pcs',
-          onHandMilli: onHand.get(packKey(p.productId, p.warehouseId)) ?? 0,
+          onHandMilli: quantityAt(sorted.levels, packKey(p.productId, p.warehouseId)),
         }));
-        return { at: input.at, total: sorted.length, rows };
+        return { at: input.at, total: sorted.ranks.length, rows };
       }),
 
     setReorderRule: (input: In<'stock.setReorderRule'>): Promise<Level> =>
@@ -316,18 +304,88 @@ function occurredAt(iso: string | undefined, now = new Date()): string | undefin
 
 /** Products in SKU order (read off the unique SKU index, no sort): rank ↔ id. */
 function skuOrder(sqlite: Database): { rankOf(id: number): number; idAt(rank: number): number } {
-  const ids = cached(sqlite, 'SELECT id FROM product ORDER BY sku').raw(true).all() as [number][];
-  const byRank = Float64Array.from(ids, ([id]) => id);
+  const ids = cached(sqlite, 'SELECT id FROM product ORDER BY sku').pluck().all() as number[];
+  const byRank = Float64Array.from(ids);
+  let maxId = 0;
+  for (const id of ids) if (id > maxId) maxId = id;
+  // Ranks by id in a typed array when ids are dense enough (they are: rowids), else a Map.
+  if (maxId <= 4 * ids.length + 1024) {
+    const rank = new Int32Array(maxId + 1).fill(-1);
+    byRank.forEach((id, i) => (rank[id] = i));
+    return { rankOf: (id) => (id <= maxId && (rank[id] ?? -1) >= 0 ? (rank[id] ?? 0) : byRank.length), idAt: (r) => byRank[r] ?? 0 };
+  }
   const rank = new Map<number, number>();
   byRank.forEach((id, i) => rank.set(id, i));
   return { rankOf: (id) => rank.get(id) ?? byRank.length, idAt: (r) => byRank[r] ?? 0 };
 }
 
+interface SortedOnHand {
+  levels: { keys: Float64Array; quantities: Float64Array };
+  order: { idAt(rank: number): number };
+  warehouses: { id: number; code: string }[];
+  /** One number per row, sorted: SKU rank × 2^16 + warehouse rank. */
+  ranks: Float64Array;
+}
+
+/**
+ * The last answer of `sortedOnHandAt` per connection, with what it was computed from. An export or
+ * a person paging through a past date asks for the same date page after page; each page would
+ * otherwise load a checkpoint, add half a month of movements and sort 130,000 rows again.
+ */
+const lastSorted = new WeakMap<Database, { version: string; at: string; warehouseId: number | null; sorted: SortedOnHand }>();
+
+/**
+ * Changes when anything is committed: by another connection (data_version) or by this one
+ * (total_changes). Nothing outside a commit changes what a past date answers.
+ */
+function databaseVersion(sqlite: Database): string {
+  const { changes } = cached(sqlite, 'SELECT total_changes() AS changes').get() as { changes: number };
+  return `${String(sqlite.pragma('data_version', { simple: true }))}:${changes}`;
+}
+
+/** On hand per product and warehouse at `at`, in SKU then warehouse-code order. */
+function sortedOnHandAt(sqlite: Database, at: string, warehouseId: number | null): SortedOnHand {
+  const version = databaseVersion(sqlite);
+  const last = lastSorted.get(sqlite);
+  if (last && last.version === version && last.at === at && last.warehouseId === warehouseId) return last.sorted;
+  const levels = onHandSortedAt(sqlite, at);
+  const order = skuOrder(sqlite);
+  const warehouses = sqlite.prepare('SELECT id, code FROM warehouse ORDER BY code').all() as { id: number; code: string }[];
+  const warehouseRank = new Map(warehouses.map((w, i) => [w.id, i]));
+  // SKU order, then warehouse code, as one number per row (rank × 2^16 + warehouse rank):
+  // 300,000 rows sort natively in milliseconds, where comparing texts would take a second.
+  const ranks = new Float64Array(levels.keys.length);
+  let n = 0;
+  for (const key of levels.keys) {
+    const { productId, warehouseId: w } = unpackKey(key);
+    if (warehouseId !== null && w !== warehouseId) continue;
+    ranks[n++] = order.rankOf(productId) * 65_536 + (warehouseRank.get(w) ?? 0);
+  }
+  const sorted = { levels, order, warehouses, ranks: ranks.subarray(0, n).sort() };
+  lastSorted.set(sqlite, { version, at, warehouseId, sorted });
+  return sorted;
+}
+
+/** The quantity of `key` in sorted `keys` (binary search), 0 when absent. */
+function quantityAt(levels: { keys: Float64Array; quantities: Float64Array }, key: number): number {
+  let lo = 0;
+  let hi = levels.keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = levels.keys[mid] ?? 0;
+    if (k === key) return levels.quantities[mid] ?? 0;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** SKU and unit of these products: looked up one by one for a page, read in one pass for most of the catalogue. */
 function namesOf(sqlite: Database, ids: readonly number[]): Map<number, { sku: string; unit: string }> {
-  const rows = cached(sqlite, 'SELECT id, sku, unit FROM product WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
-    id: number;
-    sku: string;
-    unit: string;
-  }[];
+  const rows = (
+    ids.length > 5000
+      ? cached(sqlite, 'SELECT id, sku, unit FROM product').all()
+      : cached(sqlite, 'SELECT id, sku, unit FROM product WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids))
+  ) as { id: number; sku: string; unit: string }[];
   return new Map(rows.map((r) => [r.id, { sku: r.sku, unit: r.unit }]));
 }

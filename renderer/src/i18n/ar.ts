@@ -214,6 +214,7 @@ export const ar: Messages = {
       database: { backup: 'نسخة احتياطية لقاعدة البيانات' },
       demo: { generate: 'الشركة التجريبية' },
       ledger: { export: 'تصدير المحاسبة' },
+      stock: { checkpoints: 'نقاط مرجعية لسجل المخزون' },
     },
     unknownKind: 'المهمة «{{kind}}»',
     status: {

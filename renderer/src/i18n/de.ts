@@ -206,6 +206,7 @@ export const de: Messages = {
       database: { backup: 'Datenbanksicherung' },
       demo: { generate: 'Beispielfirma' },
       ledger: { export: 'Buchhaltungsexport' },
+      stock: { checkpoints: 'Stützpunkte der Bestandshistorie' },
     },
     unknownKind: 'Aufgabe „{{kind}}“',
     status: {

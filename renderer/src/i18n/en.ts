@@ -212,6 +212,7 @@ export const en = {
       database: { backup: 'Database backup' },
       demo: { generate: 'Demo company' },
       ledger: { export: 'Ledger export' },
+      stock: { checkpoints: 'Stock history checkpoints' },
     },
     unknownKind: 'Job “{{kind}}”',
     status: {

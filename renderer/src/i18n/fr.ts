@@ -206,6 +206,7 @@ export const fr: Messages = {
       database: { backup: 'Sauvegarde de la base' },
       demo: { generate: 'Entreprise de démonstration' },
       ledger: { export: 'Export comptable' },
+      stock: { checkpoints: 'Points de reprise de l’historique du stock' },
     },
     unknownKind: 'Tâche « {{kind}} »',
     status: {

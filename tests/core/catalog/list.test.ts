@@ -166,4 +166,26 @@ describe('products.list paging, sorting and filtering', () => {
     const parentRow = (await t.client.call('products.list', { search: parent.sku, visibility: 'top' })).rows[0];
     expect(parentRow).toMatchObject({ sku: parent.sku, kind: 'parent', variantCount: 3, onHandMilli: 0 });
   });
+  it('sorts searched rows by title and price keys exactly as the unsearched list, in every view and filter', async () => {
+    // Runs after the test above made variants of made[1] ("Tagine 097"): its variants match "tagine"
+    // through their parent's texts, and "P-0001-M" matches one variant only.
+    const searches = ['tagine', 'kilim', `${made[1]!.sku}-M`];
+    const filterSets: Partial<ProductListQuery>[] = [{}, { status: ['active', 'draft'] }, { categoryId: categories.A }, { tag: 'sale' }];
+    for (const search of searches) {
+      for (const visibility of ['all', 'top', 'sellable'] as const) {
+        for (const filter of filterSets) {
+          const matched = new Set((await allPages({ search, visibility, ...filter, sort: { field: 'sku', direction: 'asc' } }, 500)).map((r) => r.id));
+          for (const field of ['title', 'price'] as const) {
+            for (const direction of ['asc', 'desc'] as const) {
+              const label = `${search} ${visibility} ${JSON.stringify(filter)} ${field} ${direction}`;
+              const searched = await allPages({ search, visibility, ...filter, sort: { field, direction } }, 3);
+              const unsearched = await allPages({ visibility, ...filter, sort: { field, direction } }, 500);
+              expect(searched.map((r) => r.sku), label).toEqual(unsearched.filter((r) => matched.has(r.id)).map((r) => r.sku));
+            }
+          }
+          if (search === `${made[1]!.sku}-M` && visibility === 'top' && Object.keys(filter).length === 0) expect([...matched]).toEqual([made[1]!.id]);
+        }
+      }
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildFtsQuery, foldText } from '../../../electron/core/catalog/search.ts';
+import { sql } from 'kysely';
+import { buildFtsQuery, foldText, RANK_SQL, searchProducts } from '../../../electron/core/catalog/search.ts';
 import { openTestKontor, type TestKontor } from '../../support/testKontor.ts';
 import { productInput } from './support.ts';
 
@@ -117,6 +118,30 @@ describe('products.search and the list search', () => {
     }
     expect(await skus('"tapis"')).toEqual(['RUG-BO-001']);
     expect(await skus('NEAR(tapis')).toEqual([]);
+  });
+
+  it('ranks by bm25 over every match when there are few, and over the newest matches when there are many', async () => {
+    const db = t.kontor.database.db;
+    // What the quick search answered before it bounded its candidates: bm25 over every match.
+    const fullRanking = async (text: string): Promise<number[]> =>
+      (
+        await sql<{ id: number }>`SELECT rowid AS id FROM product_search WHERE product_search MATCH ${buildFtsQuery(text)}
+          ORDER BY ${RANK_SQL}, (SELECT sku FROM product WHERE id = rowid)`.execute(db)
+      ).rows.map((r) => r.id);
+    const quick = async (text: string, candidates?: number): Promise<number[]> =>
+      (await searchProducts(db, { text, limit: 20, language: 'en', languageOrder: ['en', 'fr', 'de', 'ar'], ...(candidates ? { candidates } : {}) })).map((h) => h.id);
+    for (const text of ['arga', 'argan oil', 'ارك', 'زَيْت', 'CÉRAM', 'fes', 'organ', 'tableware', '6111000450024', '61110004500', 'rugbo', 'rug-bo-0', '100 ml', 'a', 'o']) {
+      expect(await quick(text), text).toEqual(await fullRanking(text));
+    }
+    // Bounded to the two newest of the three argan products: the parent (the oldest) is left out,
+    // the two variants keep their bm25 order.
+    const argan = await fullRanking('arga');
+    expect(argan).toHaveLength(3);
+    const newestTwo = [...argan].sort((a, b) => b - a).slice(0, 2);
+    expect(await quick('arga', 2)).toEqual(argan.filter((id) => newestTwo.includes(id)));
+    // An exact SKU is always first, candidate or not.
+    const parent = await t.client.call('products.getBySku', { sku: 'ARGAN-OIL' });
+    expect((await quick('argan-oil', 1))[0]).toBe(parent.id);
   });
 
   it('filters the list by search; the top view shows a parent for its variant’s GTIN', async () => {

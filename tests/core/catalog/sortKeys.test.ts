@@ -88,6 +88,50 @@ describe('product list sort keys', () => {
     expect(titles).toEqual(['ar', 'de', 'en', 'es', 'fr']);
   });
 
+  it('follow a bulk price change, which refreshes them set-based instead of row by row', async () => {
+    t = await openTestKontor();
+    const sqlite = t.kontor.database.sqlite;
+    const c = t.client;
+    const tiers = [
+      { minQuantityMilli: 1000, amountMinor: 10_000 },
+      { minQuantityMilli: 10_000, amountMinor: 8_000 },
+    ];
+    const rug = await c.call('products.create', productInput({ sku: 'RUG-1', prices: [{ priceList: 'WHOLESALE', currency: 'EUR', tiers }, { priceList: 'RETAIL', currency: 'USD', tiers }] }));
+    const vase = await c.call('products.create', productInput({ sku: 'VASE', gtin: null, prices: [] }));
+    const { product } = await c.call('products.generateVariants', { productId: vase.id, revision: vase.revision, options: [{ name: 'Size', values: ['S', 'M'] }] });
+    const [small, medium] = product.variants;
+    await c.call('products.updateListFields', { id: small!.id, revision: small!.revision, price: { priceList: 'RETAIL', currency: 'EUR', amountMinor: 1200 } });
+    await c.call('products.updateListFields', { id: medium!.id, revision: medium!.revision, price: { priceList: 'RETAIL', currency: 'EUR', amountMinor: 1500 } });
+    expectInStep(sqlite);
+    const key = (id: number, list: number, currency: string) =>
+      sqlite.prepare('SELECT unpriced, amount_minor FROM product_price_key WHERE product_id = ? AND price_list_id = ? AND currency = ?').get(id, list, currency);
+
+    // Only the cheaper variant: the parent, priced by its cheapest variant, follows.
+    await c.call('products.bulkUpdate', { ids: [small!.id], set: { priceChange: { percent: 50, rounding: 'none' } } });
+    expect(key(vase.id, 1, 'EUR')).toEqual({ unpriced: 0, amount_minor: 1500 });
+    expect(key(small!.id, 1, 'EUR')).toEqual({ unpriced: 0, amount_minor: 1800 });
+    expectInStep(sqlite);
+    // Every list and currency of a tiered product: the lowest tier is the key, in each pair.
+    await c.call('products.bulkUpdate', { ids: [rug.id, vase.id], set: { priceChange: { percent: -10, rounding: 'none' } } });
+    expect(key(rug.id, 2, 'EUR')).toEqual({ unpriced: 0, amount_minor: 9000 });
+    expect(key(rug.id, 1, 'USD')).toEqual({ unpriced: 0, amount_minor: 9000 });
+    expectInStep(sqlite);
+    // One list and currency of the whole family.
+    await c.call('products.bulkUpdate', { ids: [vase.id], set: { priceChange: { percent: 10, rounding: '.99', priceList: 'RETAIL', currency: 'EUR' } } });
+    expectInStep(sqlite);
+    // The per-row trigger is back for every other writer.
+    expect(sqlite.prepare('SELECT count(*) FROM sort_key_suspension').pluck().get()).toBe(0);
+    const now = await c.call('products.get', { id: medium!.id });
+    await c.call('products.updateListFields', { id: medium!.id, revision: now.revision, price: { priceList: 'RETAIL', currency: 'EUR', amountMinor: 100 } });
+    expect(key(vase.id, 1, 'EUR')).toEqual({ unpriced: 0, amount_minor: 100 });
+    expectInStep(sqlite);
+    // A refused change (a price too large) leaves the trigger in place too.
+    const refused = await c.tryCall('products.bulkUpdate', { ids: [rug.id], set: { priceChange: { percent: 1_000_000_000, rounding: 'none' } } });
+    expect(refused.ok).toBe(false);
+    expect(sqlite.prepare('SELECT count(*) FROM sort_key_suspension').pluck().get()).toBe(0);
+    expectInStep(sqlite);
+  });
+
   it('sort the list like the computed title and price, blanks last both ways', async () => {
     t = await openTestKontor();
     const c = t.client;

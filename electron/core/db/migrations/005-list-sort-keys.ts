@@ -107,7 +107,7 @@ const copyColumns = (table: string): string => `
  * A variant's parent without a price of its own there shows its cheapest variant's: recomputed.
  * (Used on every row of a bulk price change, so each step is one index lookup.)
  */
-const priceWritten = `
+export const priceWritten = `
   UPDATE product_price_key SET unpriced = 0, amount_minor = NEW.amount_minor
   WHERE product_id = NEW.product_id AND +price_list_id = NEW.price_list_id AND +currency = NEW.currency
     AND (unpriced = 1 OR amount_minor <> NEW.amount_minor)

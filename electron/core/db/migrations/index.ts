@@ -6,6 +6,7 @@ import { m004Stock } from './004-stock.ts';
 import { m005ListSortKeys } from './005-list-sort-keys.ts';
 import { m006Contacts } from './006-contacts.ts';
 import { m007Ledger } from './007-ledger.ts';
+import { m008BulkKeysAndLateMovements } from './008-bulk-keys-and-late-movements.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m005ListSortKeys,
   m006Contacts,
   m007Ledger,
+  m008BulkKeysAndLateMovements,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
