@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appCalls } from './app.ts';
 import { catalogCalls } from './catalog.ts';
+import { catalogSettingsCalls } from './catalogSettings.ts';
 import { companyCalls } from './company.ts';
 import { jobCalls } from './jobs.ts';
 import { stockCalls } from './stock.ts';
@@ -11,6 +12,7 @@ export const contract = {
   ...companyCalls,
   ...jobCalls,
   ...catalogCalls,
+  ...catalogSettingsCalls,
   ...stockCalls,
 };
 
