@@ -90,7 +90,7 @@ export function LanguagesPanel() {
                   {code}
                 </Text>
                 {index === 0 && (
-                  <Badge size="xs" variant="light">
+                  <Badge size="xs" variant="light" tt="none">
                     {t('catalogSettings.languages.main')}
                   </Badge>
                 )}

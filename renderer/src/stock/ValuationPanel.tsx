@@ -154,7 +154,7 @@ export function ValuationPanel() {
                 {t('stockOps.valuation.method')}
               </Text>
               <Tooltip label={t(`stockOps.methodHints.${shown.method}`)} multiline w={320}>
-                <Badge variant="light" data-testid="valuation-method">
+                <Badge variant="light" tt="none" data-testid="valuation-method">
                   {t(`stockOps.methods.${shown.method}`)}
                 </Badge>
               </Tooltip>
