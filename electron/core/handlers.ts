@@ -11,6 +11,7 @@ import { addImage, getImage, removeImage, removeUnusedMedia, reorderImages } fro
 import { getCatalogLanguages, setCatalogLanguages } from './catalog/languages.ts';
 import { listProducts } from './catalog/list.ts';
 import { listPriceLists, setListPrice } from './catalog/prices.ts';
+import { catalogSettingsHandlers } from './catalog/settingsHandlers.ts';
 import {
   bulkUpdateProducts,
   createProduct,
@@ -55,6 +56,7 @@ interface Services {
 export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile }: Services): Handlers {
   const stock = createStockService(db, sqlite);
   return {
+    ...catalogSettingsHandlers({ db }),
     'app.info': () => info(),
     'app.getPreferences': () => getPreferences(db),
     'app.setPreferences': (change) => setPreferences(db, change),
@@ -74,7 +76,7 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile }: 
     'catalog.categories.list': () => listCategories(db),
     'catalog.categories.create': (input) => createCategory(db, input),
     'catalog.categories.update': (input) => updateCategory(db, input),
-    'catalog.categories.delete': ({ id }) => deleteCategory(db, id),
+    'catalog.categories.delete': ({ id, unfileProducts }) => deleteCategory(db, id, { unfileProducts }),
     'products.list': (query) => listProducts(db, query),
     'products.get': ({ id }) => getProduct(db, id),
     'products.getBySku': ({ sku }) => getProductBySku(db, sku),

@@ -15,7 +15,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, nativeTheme, session, shell, type MessageBoxOptions } from 'electron';
-import type { Theme } from '../../shared/contract/app.ts';
+import type { Language, Theme } from '../../shared/contract/app.ts';
 import { KontorError } from '../../shared/errors.ts';
 import { databasePathIn, resolveDataDir } from '../core/dataDir.ts';
 import { openKontor, type Kontor } from '../core/kontor.ts';
@@ -24,6 +24,8 @@ import { backgroundColorFor } from './appearance.ts';
 import { registerAppScheme, serveAppProtocol } from './appProtocol.ts';
 import { guardEveryWebContents, hardenSession } from './hardening.ts';
 import { registerIpc } from './ipc.ts';
+import { confirmLeave } from './leaveDialog.ts';
+import { languageTracker } from './leaveTexts.ts';
 import { createMainWindow } from './mainWindow.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { APP_ENTRY_URL, contentSecurityPolicy, devServerOrigin, isTrustedAppUrl, type CspOptions } from './security.ts';
@@ -94,6 +96,7 @@ function start(): void {
   let mainWindow: BrowserWindow | undefined;
   let removeIpc: (() => void) | undefined;
   let quitState: 'running' | 'closing' | 'closed' = 'running';
+  const uiLanguage = languageTracker('en');
 
   const openWindow = (backgroundColor: string): void => {
     mainWindow = createMainWindow({
@@ -102,6 +105,7 @@ function start(): void {
       statePath: windowStatePath(dataDir),
       backgroundColor,
       log,
+      confirmLeave: (window) => confirmLeave(window, uiLanguage.current()),
     });
     mainWindow.on('closed', () => {
       mainWindow = undefined;
@@ -154,7 +158,7 @@ function start(): void {
       kontor = await openCore();
       if (!kontor) return;
       log.info(`data folder: ${dataDir}`);
-      removeIpc = registerIpc({ kontor, isTrustedUrl: (url) => isTrustedAppUrl(url, trust), log });
+      removeIpc = registerIpc({ kontor: { events: kontor.events, dispatcher: uiLanguage.watch(kontor.dispatcher) }, isTrustedUrl: (url) => isTrustedAppUrl(url, trust), log });
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
           buildMenuTemplate({
@@ -166,7 +170,7 @@ function start(): void {
           }),
         ),
       );
-      openWindow(backgroundColorFor(await savedTheme(kontor), nativeTheme.shouldUseDarkColors));
+      openWindow(backgroundColorFor(await savedTheme(kontor, uiLanguage.set), nativeTheme.shouldUseDarkColors));
     })
     .catch(async (error: unknown) => {
       log.error('Kontor could not start', error);
@@ -208,9 +212,12 @@ async function openCore(): Promise<Kontor | undefined> {
 }
 
 /** The saved theme, so the window's first frame already has the right background. */
-async function savedTheme(kontor: Kontor): Promise<Theme | undefined> {
+async function savedTheme(kontor: Kontor, onLanguage: (language: Language) => void): Promise<Theme | undefined> {
   const result = await kontor.dispatcher.dispatch('app.getPreferences', {});
-  if (result.ok) return (result.value as { theme: Theme }).theme;
+  if (result.ok) {
+    onLanguage((result.value as { language: Language }).language);
+    return (result.value as { theme: Theme }).theme;
+  }
   log.warn('could not read the preferences; the window starts with the system theme', result.error.message);
   return undefined;
 }

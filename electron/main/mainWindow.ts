@@ -11,6 +11,8 @@ export interface MainWindowOptions {
   statePath: string;
   backgroundColor: string;
   log: Logger;
+  /** Asked when the page objects to unloading (unsaved edits); true closes or reloads anyway. */
+  confirmLeave?: (window: BrowserWindow) => boolean;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -58,6 +60,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   window.webContents.on('render-process-gone', (_event, details) => {
     options.log.error(`the window's renderer stopped (${details.reason}, exit code ${details.exitCode})`);
+  });
+  window.webContents.on('will-prevent-unload', (event) => {
+    // preventDefault here overrides the page's objection: the user chose to leave.
+    if (options.confirmLeave?.(window)) event.preventDefault();
   });
   window.webContents.on('preload-error', (_event, preloadPath, error) => {
     // A preload that fails leaves the page without kontorBridge: say so loudly.

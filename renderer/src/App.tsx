@@ -16,6 +16,7 @@ import { isAreaId, type AreaId } from './shell/areas.ts';
 import { Header } from './shell/Header.tsx';
 import { NotBuilt } from './shell/NotBuilt.tsx';
 import { Sidebar } from './shell/Sidebar.tsx';
+import { UnsavedChangesPrompt } from './shell/UnsavedChangesPrompt.tsx';
 import { useAreaShortcuts } from './shell/useAreaShortcuts.ts';
 import { StockArea } from './stock/StockArea.tsx';
 import { LedgerArea } from './ledger/LedgerArea.tsx';
@@ -56,6 +57,7 @@ export function App({ i18n, preferences, company }: AppProps) {
             <CompanyProvider initial={company}>
               <Shell />
               <Notifications />
+              <UnsavedChangesPrompt />
             </CompanyProvider>
           </PreferencesProvider>
         </I18nextProvider>

@@ -166,6 +166,8 @@ export const PriceListSchema = z.object({
   code: z.string(),
   name: z.string(),
   kind: z.enum(['retail', 'wholesale']),
+  /** The currency its prices are usually given in; null: the company's base currency. */
+  currency: z.string().nullable(),
 });
 export type PriceList = z.infer<typeof PriceListSchema>;
 

@@ -78,9 +78,9 @@ export const catalogCalls = {
     summary: 'Rename, move or change the attributes of a category; moving under its own subcategory is refused.',
   }),
   'catalog.categories.delete': defineCall({
-    input: z.object({ id: z.number().int().positive() }).strict(),
+    input: z.object({ id: z.number().int().positive(), unfileProducts: z.boolean().default(false) }).strict(),
     output: z.object({ id: z.number().int(), productsUnfiled: z.number().int() }),
-    summary: 'Delete a category without subcategories; its products are left without a category.',
+    summary: 'Delete a category without subcategories; one still holding products is refused unless unfileProducts leaves them without a category.',
   }),
   'products.list': defineCall({
     input: ProductListQuerySchema,

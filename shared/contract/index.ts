@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appCalls } from './app.ts';
 import { catalogCalls } from './catalog.ts';
+import { catalogSettingsCalls } from './catalogSettings.ts';
 import { companyCalls } from './company.ts';
 import { contactCalls } from './contacts.ts';
 import { jobCalls } from './jobs.ts';
@@ -13,6 +14,7 @@ export const contract = {
   ...companyCalls,
   ...jobCalls,
   ...catalogCalls,
+  ...catalogSettingsCalls,
   ...stockCalls,
   ...contactCalls,
   ...ledgerCalls,

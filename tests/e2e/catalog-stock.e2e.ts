@@ -340,7 +340,7 @@ test('prices and reorder points are edited in the grid; bulk changes need a conf
   await expect(page.getByTestId('price-EDIT-4')).toHaveText('€99.00');
 
   // Reorder point in MAIN, from the keyboard: select the row, Shift+F2.
-  await products.getByRole('row').filter({ hasText: 'EDIT-1' }).getByRole('gridcell').nth(2).click();
+  await products.getByRole('row').filter({ hasText: 'EDIT-1' }).getByRole('gridcell').nth(3).click();
   await products.focus();
   await page.keyboard.press('Shift+F2');
   const reorder = page.getByTestId('reorder-EDIT-1-form');
@@ -357,7 +357,7 @@ test('prices and reorder points are edited in the grid; bulk changes need a conf
   await page.getByRole('checkbox', { name: 'Select EDIT-3' }).click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('product-count')).toHaveText('5 products · 3 selected');
   // Space toggles the active row: EDIT-5 joins.
-  await products.getByRole('row').filter({ hasText: 'EDIT-5' }).getByRole('gridcell').nth(2).click();
+  await products.getByRole('row').filter({ hasText: 'EDIT-5' }).getByRole('gridcell').nth(3).click();
   await products.focus();
   await page.keyboard.press('Space');
   await expect(page.getByTestId('product-count')).toHaveText('5 products · 4 selected');

@@ -164,7 +164,12 @@ export async function updateCategory(db: Db, input: CategoryUpdateData): Promise
  * Deletes a category that has no subcategories. Its products are unfiled here rather than by the
  * schema's ON DELETE SET NULL, so that their revision and updated time record the change.
  */
-export async function deleteCategory(db: Db, id: number): Promise<{ id: number; productsUnfiled: number }> {
+/**
+ * Deletes a category without subcategories. One that products are filed in is refused unless
+ * `unfileProducts` says to leave them without a category: a click should not silently unfile a
+ * thousand products.
+ */
+export async function deleteCategory(db: Db, id: number, { unfileProducts = false }: { unfileProducts?: boolean } = {}): Promise<{ id: number; productsUnfiled: number }> {
   return writeTransaction(db, async (trx) => {
     const category = await trx.selectFrom('category').select(['id', 'code']).where('id', '=', id).executeTakeFirst();
     if (!category) throw notFound('category', id);
@@ -175,6 +180,21 @@ export async function deleteCategory(db: Db, id: number): Promise<{ id: number; 
         `The category ${category.code} has ${children.length} subcategories (${children.map((c) => c.code).slice(0, 5).join(', ')}); move or delete them first.`,
         { key: 'catalog.category.hasChildren', id },
       );
+    }
+    if (!unfileProducts) {
+      const used = await trx
+        .selectFrom('product')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('category_id', '=', id)
+        .executeTakeFirstOrThrow();
+      const products = Number(used.n);
+      if (products > 0) {
+        throw new KontorError(
+          'CONFLICT',
+          `The category ${category.code} still has ${products} products filed in it; move them to another category first, or delete it leaving them without a category.`,
+          { key: 'catalogSettings.categories.inUse', id, code: category.code, products },
+        );
+      }
     }
     const unfiled = await trx
       .updateTable('product')

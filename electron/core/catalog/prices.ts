@@ -8,8 +8,8 @@ import { MILLI } from '../../../shared/quantity.ts';
 import { jsonIds, nowIso, notFound, staleRevision, writeTransaction, type Db } from './db.ts';
 
 export async function listPriceLists(db: Db): Promise<PriceList[]> {
-  const rows = await db.selectFrom('price_list').select(['id', 'code', 'name', 'kind']).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind as PriceList['kind'] }));
+  const rows = await db.selectFrom('price_list').select(['id', 'code', 'name', 'kind', 'currency']).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind as PriceList['kind'], currency: r.currency }));
 }
 
 /** Price lists by upper-case code. */

@@ -153,7 +153,7 @@ export interface KontorSchema {
   product_text: { product_id: number; language: string; title: string; description: string | null };
   product_tag: { product_id: number; tag: string };
   product_option: { product_id: number; position: number; name: string; values: string };
-  price_list: { id: Generated<number>; code: string; name: string; kind: string; created_at: string };
+  price_list: { id: Generated<number>; code: string; name: string; kind: string; created_at: string; currency: string | null };
   product_price: {
     product_id: number;
     price_list_id: number;

@@ -41,6 +41,7 @@ import { callErrorOf, describeError } from '../lib/errors.ts';
 import { describeProblem, issuesByPath, issuesOf, translateIssue } from '../lib/issues.ts';
 import { notify } from '../lib/notifications.ts';
 import { useLanguage } from '../lib/preferences.tsx';
+import { useUnsavedChanges } from '../lib/unsavedChanges.ts';
 import { useReference } from '../lib/reference.ts';
 import { hrefFor, navigate } from '../lib/router.ts';
 import { useBarcodeScanner } from '../lib/useBarcodeScanner.ts';
@@ -177,6 +178,7 @@ function Editor({ product, onReplace, onReload, languages, categories, priceList
   const baselineFields = useMemo(() => draftToFields(baseline, baselineAttributes).fields, [baseline, baselineAttributes]);
   const changes = useMemo(() => changedFields(parsed.fields, baselineFields), [parsed.fields, baselineFields]);
   const dirty = Object.keys(changes).length > 0 || parsed.issues.length > 0;
+  useUnsavedChanges(dirty);
   const clientIssues = useMemo(() => issuesByPath(parsed.issues), [parsed.issues]);
 
   const setDraft = useCallback((change: (d: ProductDraft) => ProductDraft) => setDraftState(change), []);

@@ -54,6 +54,7 @@ import {
   type ProductColumn,
   type ProductRow,
 } from './listQuery.ts';
+import { ProductThumbnail } from './ProductThumbnail.tsx';
 import { ReorderEdit } from './ReorderEdit.tsx';
 import { STATUS_COLORS } from './status.ts';
 
@@ -140,7 +141,7 @@ export function ProductList({ onCreate }: { onCreate: () => void }) {
   // else the first active one. The first page waits for the reference lists, so it is asked once.
   const warehouse = warehouses.some((w) => w.code === filters.warehouse) ? filters.warehouse : (warehouses[0]?.code ?? '');
   const ready = catalogLanguages !== undefined && ref.warehouses !== undefined;
-  const queryKey = ready ? JSON.stringify(query) + warehouse : null;
+  const queryKey = ready ? JSON.stringify(query) + warehouse + (hidden.includes('thumbnail') ? '' : ':thumbs') : null;
 
   const fetchPage = useCallback(
     async (offset: number, limit: number) => {
@@ -152,9 +153,15 @@ export function ProductList({ onCreate }: { onCreate: () => void }) {
           ? { rows: [] }
           : await getClient().call('stock.levels', { warehouse, productIds: ids, limit: 1000 });
       const byProduct = new Map(levels.rows.map((l) => [l.productId, l]));
-      return { total: page.total, rows: page.rows.map((r): ProductRow => ({ ...r, level: byProduct.get(r.id) ?? null })) };
+      // The main image of each row, for the thumbnail column (the images themselves load as rows show).
+      const thumbnails = hidden.includes('thumbnail') || page.rows.length === 0 ? [] : await getClient().call('products.thumbnails', { ids: page.rows.map((r) => r.id) });
+      const imageOf = new Map(thumbnails.map((x) => [x.productId, x.imageId]));
+      return {
+        total: page.total,
+        rows: page.rows.map((r): ProductRow => ({ ...r, level: byProduct.get(r.id) ?? null, thumbnailId: imageOf.get(r.id) ?? null })),
+      };
     },
-    [query, warehouse],
+    [query, warehouse, hidden],
   );
   const paged = usePagedRows<ProductRow>(queryKey, fetchPage, { pageSize: PAGE_SIZE });
   const total = paged.total;
@@ -312,6 +319,15 @@ export function ProductList({ onCreate }: { onCreate: () => void }) {
 
   const columns = useMemo<GridColumn<ProductRow>[]>(() => {
     const all: Record<ProductColumn, GridColumn<ProductRow>> = {
+      thumbnail: {
+        id: 'thumbnail',
+        accessorFn: (r) => r.thumbnailId ?? 0,
+        header: '',
+        // Narrow: the row's 30 px; the columns beside gave up the room so the grid still fits 1280 px.
+        size: 36,
+        enableSorting: false,
+        cell: (c) => <ProductThumbnail imageId={c.row.original.thumbnailId} sku={c.row.original.sku} />,
+      },
       sku: {
         id: 'sku',
         accessorKey: 'sku',
@@ -334,7 +350,7 @@ export function ProductList({ onCreate }: { onCreate: () => void }) {
         id: 'title',
         accessorFn: (r) => r.title ?? '',
         header: t('products.columns.title'),
-        size: 210,
+        size: 200,
         cell: (c) => {
           const r = c.row.original;
           return (
@@ -365,14 +381,14 @@ export function ProductList({ onCreate }: { onCreate: () => void }) {
         id: 'category',
         accessorFn: (r) => categoryPath(r.categoryId, categories, nameLanguages),
         header: t('products.columns.category'),
-        size: 130,
+        size: 112,
         enableSorting: false,
       },
       gtin: {
         id: 'gtin',
         accessorFn: (r) => r.gtin ?? '',
         header: t('products.columns.gtin'),
-        size: 120,
+        size: 112,
         enableSorting: false,
         cell: (c) => <span dir="ltr">{c.row.original.gtin ?? ''}</span>,
       },
@@ -492,6 +508,7 @@ export function ProductList({ onCreate }: { onCreate: () => void }) {
     filters.search.trim() !== '' || filters.status.length > 0 || filters.category !== null || filters.tag !== null;
 
   const columnLabels: Record<ProductColumn, string> = {
+    thumbnail: t('catalogSettings.thumbnails.column'),
     sku: t('products.columns.sku'),
     title: t('products.columns.title'),
     status: t('products.columns.status'),

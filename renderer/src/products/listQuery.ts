@@ -21,11 +21,14 @@ export interface ListFilters {
   currency: string;
 }
 
-/** A row of the grid: the product, and its level in the chosen warehouse (null: no stock, no rule). */
-export type ProductRow = ProductListRow & { level: Level | null };
+/**
+ * A row of the grid: the product, its level in the chosen warehouse (null: no stock, no rule) and
+ * the image its thumbnail shows (null: none).
+ */
+export type ProductRow = ProductListRow & { level: Level | null; thumbnailId: number | null };
 
 /** The grid's columns that can be shown or hidden, in order. */
-export const PRODUCT_COLUMNS = ['sku', 'title', 'status', 'category', 'gtin', 'unit', 'price', 'onHand', 'reorderPoint', 'updated'] as const;
+export const PRODUCT_COLUMNS = ['thumbnail', 'sku', 'title', 'status', 'category', 'gtin', 'unit', 'price', 'onHand', 'reorderPoint', 'updated'] as const;
 export type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
 export const DEFAULT_HIDDEN: readonly ProductColumn[] = ['unit', 'updated'];
 export const ALWAYS_SHOWN: readonly ProductColumn[] = ['sku'];

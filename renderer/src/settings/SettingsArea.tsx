@@ -1,19 +1,21 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconBuilding, IconDatabase, IconAdjustments } from '@tabler/icons-react';
+import { IconBuilding, IconDatabase, IconAdjustments, IconBuildingWarehouse, IconCategory } from '@tabler/icons-react';
+import { CatalogSettingsPage } from '../catalogSettings/CatalogSettingsPage.tsx';
+import { StockSettingsPanel } from '../stock/StockSettingsPanel.tsx';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../lib/router.ts';
 import { CompanyPage } from './CompanyPage.tsx';
 import { DataPanel } from './DataPanel.tsx';
 import { PreferencesPanel } from './PreferencesPanel.tsx';
 
-export const SETTINGS_TABS = ['company', 'preferences', 'data'] as const;
+export const SETTINGS_TABS = ['company', 'preferences', 'data', 'catalog', 'stock'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 export function isSettingsTab(value: string | undefined): value is SettingsTab {
   return (SETTINGS_TABS as readonly (string | undefined)[]).includes(value);
 }
 
-/** #/settings/<tab>: company profile, preferences, data. */
+/** #/settings/<tab>: company profile, preferences, catalog, stock, data. */
 export function SettingsArea({ tab }: { tab: SettingsTab }) {
   const { t } = useTranslation();
   return (
@@ -26,6 +28,12 @@ export function SettingsArea({ tab }: { tab: SettingsTab }) {
           <Tabs.Tab value="preferences" leftSection={<IconAdjustments size={14} />}>
             {t('settings.tabs.preferences')}
           </Tabs.Tab>
+          <Tabs.Tab value="catalog" leftSection={<IconCategory size={14} />}>
+            {t('catalogSettings.tab')}
+          </Tabs.Tab>
+          <Tabs.Tab value="stock" leftSection={<IconBuildingWarehouse size={14} />}>
+            {t('stockOps.settings.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="data" leftSection={<IconDatabase size={14} />}>
             {t('settings.tabs.data')}
           </Tabs.Tab>
@@ -35,6 +43,12 @@ export function SettingsArea({ tab }: { tab: SettingsTab }) {
         </Tabs.Panel>
         <Tabs.Panel value="preferences" pt="md">
           <PreferencesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="catalog" pt="md">
+          {tab === 'catalog' && <CatalogSettingsPage />}
+        </Tabs.Panel>
+        <Tabs.Panel value="stock" pt="md">
+          {tab === 'stock' && <StockSettingsPanel />}
         </Tabs.Panel>
         <Tabs.Panel value="data" pt="md">
           <DataPanel />

@@ -196,6 +196,9 @@ export function LevelsPanel() {
       <Text size="xs" c="dimmed">
         {t('stock.levels.keysHint')}
       </Text>
+      <Text size="xs" c="dimmed" data-testid="reserved-note">
+        {t('stockOps.reservedNote')}
+      </Text>
     </Stack>
   );
 }

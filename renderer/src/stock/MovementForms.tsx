@@ -18,7 +18,7 @@ import { SkuStock } from './SkuStock.tsx';
 import { formatSignedQty, issueAt } from './stockFormat.ts';
 
 /** The state every movement form shares: issues by path, a general problem, the session's log. */
-function useMovementForm() {
+export function useMovementForm() {
   const { t, i18n } = useTranslation();
   const [issues, setIssues] = useState<ReadonlyMap<string, FieldIssue>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
@@ -45,7 +45,7 @@ function useMovementForm() {
       const found = issuesOf(error);
       setIssues(issuesByPath(found));
       // Issues without an input of their own (or another failure) go above the button.
-      const placed = new Set(['sku', 'productId', 'warehouse', 'from', 'to', 'quantity', 'unitCost', 'totalCost', 'supplier', 'reference', 'occurredAt']);
+      const placed = new Set(['sku', 'productId', 'warehouse', 'from', 'to', 'quantity', 'unitCost', 'totalCost', 'supplier', 'reference', 'occurredAt', 'reason', 'shipmentId', 'movementId']);
       const stray = found.filter((i) => !placed.has(i.path));
       setProblem(found.length === 0 ? describeError(i18n, error) : stray.length > 0 ? stray.map((i) => translateIssue(i18n, i, '')).join(' ') : null);
       notify({ kind: 'error', title: t('stock.saveFailed'), message: found.length > 0 ? t('stock.fixFields') : describeError(i18n, error) });
@@ -58,7 +58,7 @@ function useMovementForm() {
   return { issues, setIssues, problem, busy, log, version, errorOf, run };
 }
 
-function RecentLog({ log }: { log: { movements: Movement[]; currency: string | null }[] }) {
+export function RecentLog({ log }: { log: { movements: Movement[]; currency: string | null }[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   if (log.length === 0) return null;
@@ -96,7 +96,7 @@ function RecentLog({ log }: { log: { movements: Movement[]; currency: string | n
   );
 }
 
-function FormFrame({ title, icon, children, onSubmit, testId }: { title: string; icon: ReactNode; children: ReactNode; onSubmit: (e: FormEvent) => void; testId: string }) {
+export function FormFrame({ title, icon, children, onSubmit, testId }: { title: string; icon: ReactNode; children: ReactNode; onSubmit: (e: FormEvent) => void; testId: string }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label={title} data-testid={testId}>
       <Paper withBorder p="sm" maw={900}>
@@ -113,13 +113,13 @@ function FormFrame({ title, icon, children, onSubmit, testId }: { title: string;
 }
 
 /** Active warehouses as select options, code first (what people say: "MAIN", "FBA-DE"). */
-function useWarehouseOptions(): { value: string; label: string }[] {
+export function useWarehouseOptions(): { value: string; label: string }[] {
   const { ref } = useReference('warehouses');
   return (ref.warehouses ?? []).filter((w) => w.active).map((w) => ({ value: w.code, label: `${w.code} – ${w.name}` }));
 }
 
 /** A scan anywhere in the form (or in its SKU field) fills the SKU in and moves on to the quantity. */
-function useSkuScan(setSku: (sku: string) => void, quantityRef: RefObject<HTMLInputElement | null>) {
+export function useSkuScan(setSku: (sku: string) => void, quantityRef: RefObject<HTMLInputElement | null>) {
   const { t, i18n } = useTranslation();
   useBarcodeScanner(({ code }) => {
     getClient()

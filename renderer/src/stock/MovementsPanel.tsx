@@ -15,6 +15,7 @@ import { hrefFor, navigate } from '../lib/router.ts';
 import { useBarcodeScanner } from '../lib/useBarcodeScanner.ts';
 import { usePagedRows } from '../lib/usePagedRows.ts';
 import { SkuInput } from './SkuInput.tsx';
+import { correctionBlock, correctionRoute } from './movementChoices.ts';
 import { formatSignedQty } from './stockFormat.ts';
 
 const ALL = '';
@@ -134,6 +135,19 @@ export function MovementsPanel({ sku }: { sku: string }) {
         },
       },
       { id: 'id', accessorKey: 'id', header: '#', size: 70, enableSorting: false, meta: { align: 'end' } },
+      {
+        id: 'correct',
+        accessorFn: () => '',
+        header: '',
+        size: 110,
+        enableSorting: false,
+        cell: (c) =>
+          correctionBlock(c.row.original) === null ? (
+            <Anchor href={hrefFor(correctionRoute(c.row.original.sku, c.row.original.id))} size="xs" tabIndex={-1} data-testid={`correct-${c.row.original.id}`}>
+              {t('stockOps.correct.action')}
+            </Anchor>
+          ) : null,
+      },
     ],
     [t, language, currency],
   );

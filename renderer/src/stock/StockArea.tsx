@@ -1,5 +1,10 @@
 import { Alert, Anchor, Group, Stack, Tabs, Title } from '@mantine/core';
 import {
+  IconAdjustments,
+  IconArrowBackUp,
+  IconArrowsDiff,
+  IconCoin,
+  IconTruckDelivery,
   IconArrowsExchange,
   IconBuildingWarehouse,
   IconClipboardList,
@@ -13,12 +18,16 @@ import { useTranslation } from 'react-i18next';
 import { useCompany } from '../lib/company.tsx';
 import { hrefFor, navigate } from '../lib/router.ts';
 import { LevelsPanel } from './LevelsPanel.tsx';
+import { CorrectionForm } from './CorrectionForm.tsx';
 import { ReceiveForm, TransferForm } from './MovementForms.tsx';
+import { AdjustForm, ReturnForm, ShipForm } from './OutflowForms.tsx';
+import { parseCorrectionArg } from './movementChoices.ts';
+import { ValuationPanel } from './ValuationPanel.tsx';
 import { MovementsPanel } from './MovementsPanel.tsx';
 import { StocktakeList, StocktakeSheet } from './StocktakePanel.tsx';
 import { WarehousesPanel } from './WarehousesPanel.tsx';
 
-export const STOCK_TABS = ['levels', 'movements', 'receive', 'transfer', 'stocktake', 'warehouses'] as const;
+export const STOCK_TABS = ['levels', 'movements', 'receive', 'ship', 'transfer', 'adjust', 'return', 'correct', 'stocktake', 'valuation', 'warehouses'] as const;
 export type StockTab = (typeof STOCK_TABS)[number];
 
 function isStockTab(value: string | undefined): value is StockTab {
@@ -54,6 +63,7 @@ export function StockArea({ path }: { path: readonly string[] }) {
   if (tab === null) return null;
 
   const stocktakeId = tab === 'stocktake' && /^\d+$/.test(arg) ? Number(arg) : null;
+  const correction = parseCorrectionArg(arg);
   return (
     <Stack gap="xs" h="calc(100dvh - var(--app-shell-header-height, 48px) - 2 * var(--mantine-spacing-md))">
       <Group justify="space-between" wrap="nowrap">
@@ -81,11 +91,26 @@ export function StockArea({ path }: { path: readonly string[] }) {
           <Tabs.Tab value="receive" leftSection={<IconPackageImport size={14} />}>
             {t('stock.tabs.receive')}
           </Tabs.Tab>
+          <Tabs.Tab value="ship" leftSection={<IconTruckDelivery size={14} />}>
+            {t('stockOps.tabs.ship')}
+          </Tabs.Tab>
           <Tabs.Tab value="transfer" leftSection={<IconArrowsExchange size={14} />}>
             {t('stock.tabs.transfer')}
           </Tabs.Tab>
+          <Tabs.Tab value="adjust" leftSection={<IconAdjustments size={14} />}>
+            {t('stockOps.tabs.adjust')}
+          </Tabs.Tab>
+          <Tabs.Tab value="return" leftSection={<IconArrowBackUp size={14} className="kontor-flip-rtl" />}>
+            {t('stockOps.tabs.return')}
+          </Tabs.Tab>
+          <Tabs.Tab value="correct" leftSection={<IconArrowsDiff size={14} />}>
+            {t('stockOps.tabs.correct')}
+          </Tabs.Tab>
           <Tabs.Tab value="stocktake" leftSection={<IconClipboardList size={14} />}>
             {t('stock.tabs.stocktake')}
+          </Tabs.Tab>
+          <Tabs.Tab value="valuation" leftSection={<IconCoin size={14} />}>
+            {t('stockOps.tabs.valuation')}
           </Tabs.Tab>
           <Tabs.Tab value="warehouses" leftSection={<IconBuildingWarehouse size={14} />}>
             {t('stock.tabs.warehouses')}
@@ -102,6 +127,21 @@ export function StockArea({ path }: { path: readonly string[] }) {
         </Tabs.Panel>
         <Tabs.Panel value="transfer" pt="sm">
           <TransferForm key={arg} initialSku={arg} />
+        </Tabs.Panel>
+        <Tabs.Panel value="ship" pt="sm">
+          <ShipForm key={arg} initialSku={arg} />
+        </Tabs.Panel>
+        <Tabs.Panel value="adjust" pt="sm">
+          <AdjustForm key={arg} initialSku={arg} />
+        </Tabs.Panel>
+        <Tabs.Panel value="return" pt="sm">
+          <ReturnForm key={arg} initialSku={arg} />
+        </Tabs.Panel>
+        <Tabs.Panel value="correct" pt="sm">
+          <CorrectionForm key={arg} initialSku={correction.sku} initialMovementId={correction.movementId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="valuation" pt="sm">
+          <ValuationPanel />
         </Tabs.Panel>
         <Tabs.Panel value="stocktake" pt="sm">
           {stocktakeId === null ? <StocktakeList /> : <StocktakeSheet key={stocktakeId} id={stocktakeId} />}

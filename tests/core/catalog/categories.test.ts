@@ -80,13 +80,18 @@ describe('categories', () => {
     expect(noChoices).toEqual([expect.objectContaining({ path: 'attributes.0.choices', key: 'catalog.attribute.choicesRequired' })]);
   });
 
-  it('deletes a leaf category, unfiling its products with a new revision; refuses one with subcategories', async () => {
+  it('deletes a leaf category, unfiling its products with a new revision only when asked; refuses one with subcategories', async () => {
     const { rugs, kilims } = await tree();
     const product = await t.client.call('products.create', productInput({ categoryId: kilims.id }));
     const refused = errorOf(await t.client.tryCall('catalog.categories.delete', { id: rugs.id }));
     expect(refused.code).toBe('CONFLICT');
     expect(refused.message).toContain('KILIMS');
-    expect(await t.client.call('catalog.categories.delete', { id: kilims.id })).toEqual({ id: kilims.id, productsUnfiled: 1 });
+    // Still used by a product: refused, named, nothing changed.
+    const used = errorOf(await t.client.tryCall('catalog.categories.delete', { id: kilims.id }));
+    expect(used).toMatchObject({ code: 'CONFLICT', details: { key: 'catalogSettings.categories.inUse', products: 1, code: 'KILIMS' } });
+    expect(await t.client.call('products.get', { id: product.id })).toMatchObject({ categoryId: kilims.id, revision: 1 });
+    expect((await t.client.call('catalog.categories.list', {})).map((c) => c.code)).toContain('KILIMS');
+    expect(await t.client.call('catalog.categories.delete', { id: kilims.id, unfileProducts: true })).toEqual({ id: kilims.id, productsUnfiled: 1 });
     expect(await t.client.call('products.get', { id: product.id })).toMatchObject({ categoryId: null, revision: 2 });
     expect(errorOf(await t.client.tryCall('catalog.categories.delete', { id: kilims.id })).code).toBe('NOT_FOUND');
   });

@@ -7,6 +7,7 @@ import { m005ListSortKeys } from './005-list-sort-keys.ts';
 import { m006Contacts } from './006-contacts.ts';
 import { m007Ledger } from './007-ledger.ts';
 import { m008BulkKeysAndLateMovements } from './008-bulk-keys-and-late-movements.ts';
+import { m009PriceListCurrency } from './009-price-list-currency.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m006Contacts,
   m007Ledger,
   m008BulkKeysAndLateMovements,
+  m009PriceListCurrency,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,9 +1,18 @@
 import type { AreaMessages } from './defineArea.ts';
+import { catalogSettingsMessages } from './catalogSettings.ts';
 import { dashboardMessages } from './dashboard.ts';
 import { ledgerMessages } from './ledger.ts';
+import { stockOpsMessages } from './stockOps.ts';
+import { unsavedMessages } from './unsaved.ts';
 
 /**
  * Every area's message module. Add one line per area; the namespace must not collide with a
  * top-level key of en.ts (checked in renderer/src/i18n/index.ts).
  */
-export const AREA_MESSAGES: readonly AreaMessages<string, unknown>[] = [ledgerMessages, dashboardMessages];
+export const AREA_MESSAGES: readonly AreaMessages<string, unknown>[] = [
+  catalogSettingsMessages,
+  dashboardMessages,
+  ledgerMessages,
+  stockOpsMessages,
+  unsavedMessages,
+];

@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Badge, Box, Button, FileButton, Group, Image, Loader, Paper, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconArrowRight, IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMAGE_MAX_BYTES, IMAGE_MIME_TYPES } from '../../../../shared/catalog/images.ts';
 import type { ImageMeta, Product } from '../../../../shared/catalog/product.ts';
@@ -10,6 +10,7 @@ import { describeError } from '../../lib/errors.ts';
 import { describeProblem } from '../../lib/issues.ts';
 import { notify } from '../../lib/notifications.ts';
 import { useLanguage } from '../../lib/preferences.tsx';
+import { useThumbnail } from '../../lib/thumbnails.ts';
 
 /** Base64 in chunks: String.fromCharCode(...bytes) on megabytes would overflow the call stack. */
 function toBase64(bytes: Uint8Array): string {
@@ -18,30 +19,10 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Thumbnails as data: URLs, kept for the window's lifetime: an image's bytes never change under its id. */
-const thumbs = new Map<number, string>();
-
 function Thumb({ image, alt }: { image: ImageMeta; alt: string }) {
   const { t, i18n } = useTranslation();
-  const [src, setSrc] = useState(() => thumbs.get(image.id) ?? null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    if (thumbs.has(image.id)) return;
-    let current = true;
-    getClient()
-      .call('products.getImage', { id: image.id, size: 'thumb' })
-      .then((data) => {
-        const url = `data:${data.mimeType};base64,${data.dataBase64}`;
-        thumbs.set(image.id, url);
-        if (current) setSrc(url);
-      })
-      .catch((error: unknown) => {
-        if (current) setProblem(describeError(i18n, error));
-      });
-    return () => {
-      current = false;
-    };
-  }, [image.id, i18n]);
+  const { src, error } = useThumbnail(image.id);
+  const problem = error ? describeError(i18n, error) : null;
   if (problem) {
     return (
       <Text size="xs" c="red" role="alert" title={problem}>

@@ -84,6 +84,11 @@ export function ProductStockPanel({ product }: { product: Product }) {
           </Table.Tbody>
         </Table>
       )}
+      {levels.data !== undefined && levels.data.rows.length > 0 && (
+        <Text size="xs" c="dimmed" data-testid="reserved-note">
+          {t('stockOps.reservedNote')}
+        </Text>
+      )}
     </Stack>
   );
 }
