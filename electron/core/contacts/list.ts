@@ -5,7 +5,7 @@ import { buildFtsQuery } from '../../../shared/text/fold.ts';
 import type { Db } from './contacts.ts';
 import { CONTACT_RANK_SQL } from './searchIndex.ts';
 
-function filtersOf(query: Pick<ContactListQueryData, 'country' | 'tag' | 'role' | 'kind'>): RawBuilder<unknown>[] {
+export function filtersOf(query: Pick<ContactListQueryData, 'country' | 'tag' | 'role' | 'kind'>): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];
   if (query.country !== undefined) where.push(sql`c.country = ${query.country}`);
   if (query.tag !== undefined) where.push(sql`EXISTS (SELECT 1 FROM contact_tag g WHERE g.contact_id = c.id AND g.tag = ${query.tag})`);
