@@ -136,7 +136,8 @@ describe('exporting contacts', () => {
     const xlsx = await t.client.call('contacts.export', { format: 'xlsx' });
     expect(xlsx).toMatchObject({ rows: 2, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64'));
+    const bytes = Buffer.from(xlsx.dataBase64, 'base64');
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).getCell(1).value).toBe('Name');
     expect(sheet.getRow(2).getCell(1).value).toBe('Weberei Hansen GmbH');
