@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { CompanyProfile } from '../../shared/company/profile.ts';
 import type { Preferences, Theme } from '../../shared/contract/app.ts';
 import { Notifications } from './components/Notifications.tsx';
+import { ContactsArea } from './contacts/ContactsArea.tsx';
 import { GridBench } from './dev/GridBench.tsx';
 import { directionOf } from './i18n/index.ts';
 import { CompanyProvider, useCompany } from './lib/company.tsx';
@@ -98,6 +99,7 @@ function Shell() {
     else if (head === 'dev' && sub === 'grid') content = <GridBench />;
     else if (current === 'products') content = <ProductsArea path={rest} />;
     else if (current === 'stock') content = <StockArea path={rest} />;
+    else if (current === 'contacts') content = <ContactsArea path={rest} />;
     else if (current !== null && current !== 'settings') content = <NotBuilt area={current} />;
   }
 
