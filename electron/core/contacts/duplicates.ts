@@ -158,10 +158,13 @@ export async function listDuplicatePairs(db: Db, page: { offset: number; limit: 
       UNION ALL
       SELECT 'sameName', min(name), json_group_array(id) FROM contact WHERE name_key <> '' GROUP BY name_key HAVING count(*) > 1
     ),
+    -- Only contacts of one kind can be merged; a person sharing the switchboard number of their
+    -- company is not a duplicate of it.
     pairs AS (
       SELECT min(x.value, y.value) AS a, max(x.value, y.value) AS b, g.reason, g.value
       FROM groups g, json_each(g.ids) x, json_each(g.ids) y
       WHERE x.value < y.value
+        AND (SELECT kind FROM contact WHERE id = x.value) = (SELECT kind FROM contact WHERE id = y.value)
     ),
     kept AS (
       SELECT p.* FROM pairs p WHERE NOT EXISTS (SELECT 1 FROM contact_distinct d WHERE d.a_id = p.a AND d.b_id = p.b)

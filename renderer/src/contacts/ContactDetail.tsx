@@ -137,8 +137,8 @@ export function ContactDetail({ id }: { id: number }) {
           {contact.organisationId !== null && (
             <Text size="sm">
               {contact.jobTitle ? `${contact.jobTitle} · ` : ''}
-              <Anchor href={hrefFor(`contacts/${contact.organisationId}`)} dir="auto">
-                {contact.organisationName}
+              <Anchor href={hrefFor(`contacts/${contact.organisationId}`)}>
+                <bdi>{contact.organisationName}</bdi>
               </Anchor>
             </Text>
           )}
@@ -248,8 +248,8 @@ export function ContactDetail({ id }: { id: number }) {
               <Card title={t('contacts.detail.people')}>
                 {contact.people.map((p) => (
                   <Text key={p.id} size="sm">
-                    <Anchor href={hrefFor(`contacts/${p.id}`)} dir="auto">
-                      {p.name}
+                    <Anchor href={hrefFor(`contacts/${p.id}`)}>
+                      <bdi>{p.name}</bdi>
                     </Anchor>
                     {p.jobTitle ? ` · ${p.jobTitle}` : ''}
                   </Text>

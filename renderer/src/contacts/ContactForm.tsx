@@ -26,7 +26,7 @@ import { CONTACT_ROLES, CONTACT_SOURCES, KNOWN_MARKETPLACES, PAYMENT_TERMS_KINDS
 import type { DuplicateCandidate } from '../../../shared/contacts/list.ts';
 import type { FieldIssue } from '../../../shared/errors.ts';
 import { TAX_ID_SCHEMES } from '../../../shared/validation/taxIds.ts';
-import { countryName, languageName } from '../format.ts';
+import { countryName, formatPhone, languageName } from '../format.ts';
 import { getClient } from '../lib/api.ts';
 import { useCompany } from '../lib/company.tsx';
 import { callErrorOf, describeError } from '../lib/errors.ts';
@@ -90,13 +90,17 @@ function DuplicateHints({ draft, excludeId }: { draft: ContactDraft; excludeId?:
       <List size="sm" spacing={4}>
         {found.map((c) => (
           <List.Item key={c.id}>
-            <Anchor href={hrefFor(`contacts/${c.id}`)} target="_blank" className="kontor-auto-dir">
-              {c.name}
+            <Anchor href={hrefFor(`contacts/${c.id}`)} target="_blank">
+              <bdi>{c.name}</bdi>
             </Anchor>{' '}
             {c.reasons.map((r) => (
               <Badge key={r} size="xs" variant="outline" color={r === 'similarName' || r === 'sameName' ? 'gray' : 'orange'} ms={4}>
                 {t(`contacts.duplicates.reason.${r}`)}
-                {c.matched[r] && r !== 'sameName' && r !== 'similarName' ? `: ${c.matched[r]}` : ''}
+                {c.matched[r] && r !== 'sameName' && r !== 'similarName' && (
+                  <>
+                    : <bdi dir="ltr">{r === 'phone' ? formatPhone(c.matched[r]) : c.matched[r]}</bdi>
+                  </>
+                )}
               </Badge>
             ))}
           </List.Item>

@@ -182,9 +182,11 @@ export function ContactList({ onCreate }: { onCreate: () => void }) {
           value={searchText}
           onChange={(e) => setSearchText(e.currentTarget.value)}
           onKeyDown={(e) => {
+            // Down from the search box lands on the first match, so Enter opens it.
             if (e.key === 'ArrowDown') {
               e.preventDefault();
               gridRef.current?.focus();
+              if ((total ?? 0) > 0) gridRef.current?.activate(0);
             }
           }}
           w={260}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/contacts/contact.ts';
 import type { DuplicatePair } from '../../../shared/contacts/list.ts';
-import { countryName } from '../format.ts';
+import { countryName, formatPhone } from '../format.ts';
 import { getClient } from '../lib/api.ts';
 import { describeProblem } from '../lib/issues.ts';
 import { notify } from '../lib/notifications.ts';
@@ -80,8 +80,8 @@ export function DuplicatesPage() {
               <Table.Tr key={`${pair.a.id}-${pair.b.id}`}>
                 {[pair.a, pair.b].map((c) => (
                   <Table.Td key={c.id}>
-                    <Anchor href={hrefFor(`contacts/${c.id}`)} dir="auto">
-                      {c.name}
+                    <Anchor href={hrefFor(`contacts/${c.id}`)}>
+                      <bdi>{c.name}</bdi>
                     </Anchor>
                     <Text size="xs" c="dimmed">
                       {c.country ? countryName(c.country, language) : ''}
@@ -93,7 +93,11 @@ export function DuplicatesPage() {
                     {pair.reasons.map((r) => (
                       <Badge key={r} size="xs" variant="outline">
                         {t(`contacts.duplicates.reason.${r}`)}
-                        {r !== 'sameName' ? `: ${pair.matched[r] ?? ''}` : ''}
+                        {r !== 'sameName' && (
+                          <>
+                            : <bdi dir="ltr">{r === 'phone' ? formatPhone(pair.matched[r] ?? '') : pair.matched[r]}</bdi>
+                          </>
+                        )}
                       </Badge>
                     ))}
                   </Group>

@@ -77,4 +77,10 @@ describe('the list of likely duplicates', () => {
       [c.id, d.id, 'phone'],
     ]);
   });
+
+  it('does not pair a person with the organisation whose switchboard number they share', async () => {
+    const org = await t.client.call('contacts.create', germanBuyer({ emails: [] }));
+    await t.client.call('contacts.create', { kind: 'person', name: 'Anke Hansen', organisationId: org.id, phones: [{ number: '+49 40 1234567' }] });
+    expect((await t.client.call('contacts.duplicatePairs', {})).total).toBe(0);
+  });
 });
