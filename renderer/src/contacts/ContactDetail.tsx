@@ -14,6 +14,7 @@ import { notify } from '../lib/notifications.ts';
 import { useLanguage } from '../lib/preferences.tsx';
 import { hrefFor, navigate } from '../lib/router.ts';
 import { useLoad } from '../lib/useLoad.ts';
+import { isolate } from './bidi.ts';
 import { MergeDialog } from './MergeDialog.tsx';
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
@@ -39,9 +40,9 @@ function TimelineText({ entry }: { entry: TimelineEntry }) {
   if (Array.isArray(d.fields)) {
     params.fields = new Intl.ListFormat(intlLocale(language), { type: 'unit' }).format(d.fields.map((f) => t(`contacts.fieldNames.${f}`, { defaultValue: f })));
   }
-  if (typeof d.mergedName === 'string') params.name = d.mergedName;
-  if (typeof d.file === 'string') params.file = d.file;
-  if (typeof d.sku === 'string') params.sku = d.sku;
+  if (typeof d.mergedName === 'string') params.name = isolate(d.mergedName);
+  if (typeof d.file === 'string') params.file = isolate(d.file);
+  if (typeof d.sku === 'string') params.sku = isolate(d.sku);
   if (typeof d.quantityMilli === 'number') params.quantity = `${formatQuantity(d.quantityMilli)} ${typeof d.unit === 'string' ? t(`units.${d.unit}`, { defaultValue: d.unit }) : ''}`.trim();
   if (typeof d.unitCostMinor === 'number' && profile) params.cost = formatMoney(d.unitCostMinor, profile.baseCurrency, language);
   const text = t(key, params);
@@ -106,10 +107,10 @@ export function ContactDetail({ id }: { id: number }) {
   if (!contact) return <Loader size="sm" />;
 
   const remove = async () => {
-    if (!window.confirm(t('contacts.detail.confirmDelete', { name: contact.name }))) return;
+    if (!window.confirm(t('contacts.detail.confirmDelete', { name: isolate(contact.name) }))) return;
     try {
       await getClient().call('contacts.delete', { id });
-      notify({ kind: 'success', title: t('contacts.detail.deleted', { name: contact.name }) });
+      notify({ kind: 'success', title: t('contacts.detail.deleted', { name: isolate(contact.name) }) });
       navigate('contacts');
     } catch (error) {
       notify({ kind: 'error', title: t('contacts.detail.deleteFailed'), message: describeProblem(i18n, error) });

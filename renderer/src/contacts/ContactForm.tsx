@@ -35,6 +35,7 @@ import { notify } from '../lib/notifications.ts';
 import { useLanguage } from '../lib/preferences.tsx';
 import { hrefFor } from '../lib/router.ts';
 import { countryOptions, currencyOptions, nameOrCodeFilter } from '../settings/options.ts';
+import { isolate } from './bidi.ts';
 import { ContactPicker } from './ContactPicker.tsx';
 import { draftFromContact, draftPathOf, draftToInput, emptyAddress, emptyDraft, newKey, type AddressDraft, type ContactDraft } from './contactDraft.ts';
 
@@ -210,7 +211,7 @@ export function ContactForm({ contact, onSaved, onCancel }: { contact?: Contact;
     >
       <Stack gap="sm" maw={980}>
         <Group justify="space-between" wrap="nowrap">
-          <Title order={1}>{contact ? t('contacts.form.editTitle', { name: contact.name }) : t('contacts.form.newTitle')}</Title>
+          <Title order={1}>{contact ? t('contacts.form.editTitle', { name: isolate(contact.name) }) : t('contacts.form.newTitle')}</Title>
           <Group gap="xs">
             <Button variant="default" onClick={onCancel}>
               {t('contacts.form.cancel')}

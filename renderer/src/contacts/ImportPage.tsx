@@ -7,6 +7,7 @@ import { CONTACT_IMPORT_FIELDS, type ContactImportField } from '../../../shared/
 import { getClient } from '../lib/api.ts';
 import { translateIssue, describeProblem } from '../lib/issues.ts';
 import { hrefFor, navigate } from '../lib/router.ts';
+import { isolate } from './bidi.ts';
 import { fileToBase64 } from './download.ts';
 
 type Mapping = Partial<Record<ContactImportField, number>>;
@@ -174,7 +175,7 @@ export function ImportPage() {
               <Stack gap={2}>
                 {preview.issues.map((issue, i) => (
                   <Text key={i} size="sm">
-                    {t('contacts.import.issueLine', { row: issue.row, column: issue.column })}{' '}
+                    {t('contacts.import.issueLine', { row: issue.row, column: isolate(issue.column) })}{' '}
                     {translateIssue(i18n, { path: issue.field, key: issue.key, message: issue.message, ...(issue.params ? { params: issue.params } : {}) }, issue.column)}
                   </Text>
                 ))}
@@ -186,7 +187,7 @@ export function ImportPage() {
               <Stack gap={2}>
                 {preview.duplicates.map((d) => (
                   <Text key={d.row} size="sm">
-                    {t('contacts.import.duplicateLine', { row: d.row, name: d.name })}
+                    {t('contacts.import.duplicateLine', { row: d.row, name: isolate(d.name) })}
                   </Text>
                 ))}
               </Stack>

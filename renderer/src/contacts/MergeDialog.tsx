@@ -9,6 +9,7 @@ import { describeError } from '../lib/errors.ts';
 import { describeProblem } from '../lib/issues.ts';
 import { notify } from '../lib/notifications.ts';
 import { useLanguage } from '../lib/preferences.tsx';
+import { isolate } from './bidi.ts';
 import { ContactPicker, type PickedContact } from './ContactPicker.tsx';
 
 /**
@@ -45,7 +46,7 @@ export function MergeDialog({ first, second, onClose, onMerged }: { first: Conta
     const [kept, gone] = keep === 'first' ? [first, shown] : [shown, first];
     try {
       const result = await getClient().call('contacts.merge', { keepId: kept.id, mergeId: gone.id });
-      notify({ kind: 'success', title: t('contacts.merge.done', { kept: kept.name, merged: gone.name }) });
+      notify({ kind: 'success', title: t('contacts.merge.done', { kept: isolate(kept.name), merged: isolate(gone.name) }) });
       onMerged(result.contact);
     } catch (error) {
       setProblem(describeProblem(i18n, error));
@@ -54,13 +55,14 @@ export function MergeDialog({ first, second, onClose, onMerged }: { first: Conta
     }
   };
 
-  const summary = (c: Contact) => [
-    [t('contacts.fields.role'), t(`contacts.role.${c.role}`)],
-    [t('contacts.columns.country'), c.country ? countryName(c.country, language) : '—'],
-    [t('contacts.fields.emails'), c.emails.map((e) => e.address).join(', ') || '—'],
-    [t('contacts.fields.phones'), c.phones.map((p) => formatPhone(p.number)).join(', ') || '—'],
-    [t('contacts.fields.taxIds'), c.taxIds.map((x) => x.value).join(', ') || '—'],
-    [t('contacts.fields.addresses'), String(c.addresses.length)],
+  // Emails, phones and tax IDs are written left to right whatever the interface language.
+  const summary = (c: Contact): [string, string, 'ltr' | 'auto'][] => [
+    [t('contacts.fields.role'), t(`contacts.role.${c.role}`), 'auto'],
+    [t('contacts.columns.country'), c.country ? countryName(c.country, language) : '—', 'auto'],
+    [t('contacts.fields.emails'), c.emails.map((e) => e.address).join(', ') || '—', 'ltr'],
+    [t('contacts.fields.phones'), c.phones.map((p) => formatPhone(p.number)).join(', ') || '—', 'ltr'],
+    [t('contacts.fields.taxIds'), c.taxIds.map((x) => x.value).join(', ') || '—', 'ltr'],
+    [t('contacts.fields.addresses'), String(c.addresses.length), 'auto'],
   ];
 
   return (
@@ -78,7 +80,7 @@ export function MergeDialog({ first, second, onClose, onMerged }: { first: Conta
                     <Table.Th w="22%" />
                     {[first, shown].map((c, i) => (
                       <Table.Th key={c.id}>
-                        <Radio value={i === 0 ? 'first' : 'second'} label={<span dir="auto">{c.name}</span>} data-testid={`merge-keep-${i}`} />
+                        <Radio value={i === 0 ? 'first' : 'second'} label={<bdi>{c.name}</bdi>} data-testid={`merge-keep-${i}`} />
                       </Table.Th>
                     ))}
                   </Table.Tr>
@@ -93,8 +95,8 @@ export function MergeDialog({ first, second, onClose, onMerged }: { first: Conta
                       </Table.Td>
                       {[first, shown].map((c) => (
                         <Table.Td key={c.id}>
-                          <Text size="sm" dir="auto" style={{ wordBreak: 'break-word' }}>
-                            {summary(c)[row]?.[1]}
+                          <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                            <bdi dir={summary(c)[row]?.[2]}>{summary(c)[row]?.[1]}</bdi>
                           </Text>
                         </Table.Td>
                       ))}
@@ -104,7 +106,7 @@ export function MergeDialog({ first, second, onClose, onMerged }: { first: Conta
               </Table>
             </Radio.Group>
             <Alert variant="light" color="blue" icon={<IconInfoCircle size={16} />}>
-              {t('contacts.merge.explain', { kept: (keep === 'first' ? first : shown).name, merged: (keep === 'first' ? shown : first).name })}
+              {t('contacts.merge.explain', { kept: isolate((keep === 'first' ? first : shown).name), merged: isolate((keep === 'first' ? shown : first).name) })}
             </Alert>
           </>
         )}
