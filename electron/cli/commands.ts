@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.ts';
 import { backupCommand } from './commands/backup.ts';
 import { exportCommand } from './commands/export.ts';
+import { CONTACT_COMMANDS } from './commands/contacts.ts';
 import { infoCommand } from './commands/info.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { productsListCommand, productsShowCommand } from './commands/products.ts';
@@ -11,4 +12,13 @@ import { STOCK_COMMANDS } from './commands/stock.ts';
  * `import products`, `export` …) is a module in commands/ exporting a CliCommand, added here;
  * parsing, --help, --json and exit codes come with it.
  */
-export const COMMANDS: readonly CliCommand[] = [infoCommand, migrateCommand, backupCommand, productsListCommand, productsShowCommand, ...STOCK_COMMANDS, exportCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  infoCommand,
+  migrateCommand,
+  backupCommand,
+  productsListCommand,
+  productsShowCommand,
+  ...STOCK_COMMANDS,
+  exportCommand,
+  ...CONTACT_COMMANDS,
+];

@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { CompanyProfile } from '../../shared/company/profile.ts';
 import type { Preferences, Theme } from '../../shared/contract/app.ts';
 import { Notifications } from './components/Notifications.tsx';
+import { ContactsArea } from './contacts/ContactsArea.tsx';
 import { GridBench } from './dev/GridBench.tsx';
 import { directionOf } from './i18n/index.ts';
 import { CompanyProvider, useCompany } from './lib/company.tsx';
@@ -104,6 +105,7 @@ function Shell() {
     else if (current === 'stock') content = <StockArea path={rest} />;
     else if (current === 'ledger') content = <LedgerArea path={rest} />;
     else if (current === 'dashboard') content = <DashboardArea />;
+    else if (current === 'contacts') content = <ContactsArea path={rest} />;
     else if (current !== null && current !== 'settings') content = <NotBuilt area={current} />;
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addressInputFields, addressOutputFields, PostalAddressSchema } from '../address/address.ts';
+import { addressInputFields, addressOutputFields, CountryCodeSchema, PostalAddressSchema } from '../address/address.ts';
 import { CurrencyCodeSchema, TaxIdSchema } from '../company/profile.ts';
 import { MAX_AMOUNT_MINOR } from '../catalog/product.ts';
 import { TAX_ID_SCHEMES } from '../validation/taxIds.ts';
@@ -142,6 +142,8 @@ const contactInputFields = {
   jobTitle: optionalText(120),
   role: z.enum(CONTACT_ROLES).default('buyer'),
   addresses: z.array(ContactAddressInputSchema).max(20).default([]),
+  /** Where the contact is; the first address's country when left out (a buyer known before its address). */
+  country: CountryCodeSchema.nullish().transform((v) => v ?? null),
   emails: z.array(EmailInputSchema).max(10).default([]),
   phones: z.array(PhoneInputSchema).max(10).default([]),
   website: nullableChecked(checkWebsite),
@@ -162,7 +164,7 @@ type ContactFields = z.output<z.ZodObject<typeof contactInputFields>>;
 
 /** Rules across fields: phones read against the first address's country, nothing listed twice. */
 function checkContact<T extends ContactFields>(contact: T, ctx: z.RefinementCtx): T {
-  const country = contact.addresses[0]?.country;
+  const country = contact.country ?? contact.addresses[0]?.country;
   const phones: { number: string; label: string | null }[] = [];
   contact.phones.forEach((phone, i) => {
     const result = checkPhone(phone.number, country);
@@ -193,7 +195,7 @@ function checkContact<T extends ContactFields>(contact: T, ctx: z.RefinementCtx)
       params: { key: 'contacts.organisation.notForOrganisation' },
     });
   }
-  return { ...contact, phones };
+  return { ...contact, phones, country: contact.country ?? contact.addresses[0]?.country ?? null };
 }
 
 export const ContactInputSchema = z.object(contactInputFields).strict().transform(checkContact);
@@ -223,6 +225,7 @@ export const ContactSchema = z.object({
   organisationName: z.string().nullable(),
   jobTitle: z.string().nullable(),
   role: z.enum(CONTACT_ROLES),
+  country: z.string().nullable(),
   addresses: z.array(ContactAddressSchema),
   emails: z.array(z.object({ address: z.string(), label: z.string().nullable() })),
   phones: z.array(z.object({ number: z.string(), label: z.string().nullable() })),

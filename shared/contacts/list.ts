@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CountryCodeSchema } from '../address/address.ts';
 import { CONTACT_KINDS, CONTACT_ROLES } from './contact.ts';
 
-export const CONTACT_SORT_FIELDS = ['name', 'country', 'updated', 'created', 'relevance'] as const;
+export const CONTACT_SORT_FIELDS = ['name', 'country', 'updated', 'created'] as const;
 export const CONTACT_LIST_MAX_LIMIT = 500;
 
 export const ContactListQuerySchema = z

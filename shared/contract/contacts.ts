@@ -17,6 +17,14 @@ import {
   DuplicatePairListSchema,
   DuplicateProbeSchema,
 } from '../contacts/list.ts';
+import {
+  ExportFileSchema,
+  ExportInputSchema,
+  ImportPreviewInputSchema,
+  ImportPreviewSchema,
+  ImportResultSchema,
+  ImportRunInputSchema,
+} from '../contacts/importExport.ts';
 import { TimelinePageSchema, TimelineQuerySchema } from '../contacts/timeline.ts';
 import { defineCall } from './define.ts';
 
@@ -78,5 +86,21 @@ export const contactCalls = {
     input: TimelineQuerySchema,
     output: TimelinePageSchema,
     summary: "A contact's timeline, newest first: its own events, receipts, and whatever other modules add.",
+  }),
+
+  'contacts.import.preview': defineCall({
+    input: ImportPreviewInputSchema,
+    output: ImportPreviewSchema,
+    summary: 'Read a CSV, XLSX or vCard file: detected format, suggested column mapping, sample rows, every bad row and likely duplicate. Writes nothing.',
+  }),
+  'contacts.import.run': defineCall({
+    input: ImportRunInputSchema,
+    output: ImportResultSchema,
+    summary: 'Import a file in one transaction; by default one bad row refuses the file, naming each row and column.',
+  }),
+  'contacts.export': defineCall({
+    input: ExportInputSchema,
+    output: ExportFileSchema,
+    summary: 'The contacts (optionally filtered) as an XLSX or CSV file with the headers the import reads.',
   }),
 };

@@ -69,6 +69,7 @@ export async function findContact(db: Db, id: number): Promise<Contact | null> {
     organisationName: organisation?.name ?? null,
     jobTitle: row.job_title,
     role: row.role,
+    country: row.country,
     addresses: addresses.map((a) => ({
       kind: a.kind,
       recipient: a.recipient,
@@ -190,7 +191,7 @@ function contactColumns(data: ContactInputData) {
     notes: data.notes,
     source: data.source,
     source_detail: data.sourceDetail,
-    country: data.addresses[0]?.country ?? null,
+    country: data.country,
   };
 }
 

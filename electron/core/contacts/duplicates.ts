@@ -25,8 +25,8 @@ export interface Probe {
 }
 
 const STRONG: ReadonlySet<DuplicateReason> = new Set(['taxId', 'email', 'phone']);
-/** FTS candidates for a similar name: enough to hold every close spelling, few enough to score in well under a millisecond. */
-const NAME_CANDIDATES = 200;
+/** FTS candidates for a similar name: more than two-word matches ever give, few enough to score in a millisecond. */
+const NAME_CANDIDATES = 500;
 
 interface Found {
   reasons: Set<DuplicateReason>;
@@ -43,11 +43,19 @@ function normalisedTaxIds(probe: Probe): { scheme: string; value: string }[] {
   });
 }
 
-/** Token prefixes of the name key for FTS: 4 letters find "Hanssen" from "Hansen" and back. */
+/**
+ * The FTS query for names close to `key`: its words by their first four letters ("Hanssen" and
+ * "Hansen" meet), and for a name of several words, any two of them together. Requiring two shared
+ * words keeps the candidates to the few names that can be similar, instead of every "Trading" or
+ * "GmbH" in the book, so no ranking is needed to cut them down.
+ */
 function nameQuery(key: string): string | null {
-  const tokens = key.split(' ').filter((t) => t.length >= 2);
-  if (tokens.length === 0) return null;
-  return tokens.map((t) => `"${t.length > 4 ? [...t].slice(0, 4).join('') : t}"*`).join(' OR ');
+  const words = [...new Set(key.split(' ').filter((t) => t.length >= 2).map((t) => `"${[...t].slice(0, 4).join('')}"*`))].slice(0, 6);
+  if (words.length === 0) return null;
+  if (words.length === 1) return `name : ${words[0]}`;
+  const pairs: string[] = [];
+  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push(`(${words[i]} AND ${words[j]})`);
+  return `name : (${pairs.join(' OR ')})`;
 }
 
 export async function findDuplicates(db: Db, probe: Probe): Promise<DuplicateCandidate[]> {
@@ -86,7 +94,7 @@ export async function findDuplicates(db: Db, probe: Probe): Promise<DuplicateCan
     if (fts !== null) {
       const similar = await sql<{ id: number; name_key: string }>`
         SELECT c.id, c.name_key FROM
-          (SELECT rowid AS id FROM contact_search WHERE contact_search MATCH ${`name : (${fts})`} ORDER BY rank LIMIT ${NAME_CANDIDATES}) h
+          (SELECT rowid AS id FROM contact_search WHERE contact_search MATCH ${fts} LIMIT ${NAME_CANDIDATES}) h
         JOIN contact c ON c.id = h.id`.execute(db);
       for (const r of similar.rows) {
         if (r.name_key === key) continue;
@@ -150,10 +158,13 @@ export async function listDuplicatePairs(db: Db, page: { offset: number; limit: 
       UNION ALL
       SELECT 'sameName', min(name), json_group_array(id) FROM contact WHERE name_key <> '' GROUP BY name_key HAVING count(*) > 1
     ),
+    -- Only contacts of one kind can be merged; a person sharing the switchboard number of their
+    -- company is not a duplicate of it.
     pairs AS (
       SELECT min(x.value, y.value) AS a, max(x.value, y.value) AS b, g.reason, g.value
       FROM groups g, json_each(g.ids) x, json_each(g.ids) y
       WHERE x.value < y.value
+        AND (SELECT kind FROM contact WHERE id = x.value) = (SELECT kind FROM contact WHERE id = y.value)
     ),
     kept AS (
       SELECT p.* FROM pairs p WHERE NOT EXISTS (SELECT 1 FROM contact_distinct d WHERE d.a_id = p.a AND d.b_id = p.b)

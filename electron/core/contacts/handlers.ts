@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Handlers } from '../dispatcher.ts';
 import { createContact, deleteContact, getContact, getContactSnapshot, updateContact, type Db } from './contacts.ts';
+import { exportContacts } from './export.ts';
+import { previewImport, runImport } from './import/importContacts.ts';
 import { findDuplicates, listDuplicatePairs, markDistinct } from './duplicates.ts';
 import { contactFacets, listContacts, searchContacts } from './list.ts';
 import { mergeContacts } from './merge.ts';
@@ -24,7 +26,10 @@ export type ContactCallName =
   | 'contacts.duplicatePairs'
   | 'contacts.markDistinct'
   | 'contacts.merge'
-  | 'contacts.timeline';
+  | 'contacts.timeline'
+  | 'contacts.import.preview'
+  | 'contacts.import.run'
+  | 'contacts.export';
 
 export function contactsHandlers({ db }: ContactServices): Pick<Handlers, ContactCallName> {
   return {
@@ -47,5 +52,9 @@ export function contactsHandlers({ db }: ContactServices): Pick<Handlers, Contac
     },
     'contacts.merge': (input) => mergeContacts(db, input),
     'contacts.timeline': (query) => contactTimeline(db, query),
+    'contacts.import.preview': ({ fileName, dataBase64, mapping }) => previewImport(db, { fileName, bytes: Buffer.from(dataBase64, 'base64'), mapping }),
+    'contacts.import.run': ({ fileName, dataBase64, mapping, invalidRows, duplicates }) =>
+      runImport(db, { fileName, bytes: Buffer.from(dataBase64, 'base64'), mapping }, { invalidRows, duplicates }),
+    'contacts.export': (input) => exportContacts(db, input),
   };
 }

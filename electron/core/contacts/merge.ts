@@ -91,7 +91,7 @@ export async function mergeContacts(db: Db, input: { keepId: number; mergeId: nu
       .executeTakeFirst();
     await trx
       .updateTable('contact')
-      .set({ country: firstCountry?.country ?? null, updated_at: at, revision: kept.revision + 1 })
+      .set({ country: kept.country ?? firstCountry?.country ?? gone.country, updated_at: at, revision: kept.revision + 1 })
       .where('id', '=', keepId)
       .execute();
     const log = await trx

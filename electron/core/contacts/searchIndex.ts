@@ -4,9 +4,6 @@ import type { KontorSchema } from '../db/schema.ts';
 
 type Db = Kysely<KontorSchema>;
 
-/** bm25 weights per column (name, other): a match in the name beats one in a city or an email. */
-export const CONTACT_RANK_SQL = sql<number>`bm25(contact_search, 10.0, 1.0)`;
-
 const ARABIC_ARTICLE = /(^|\s)(?:[وبفلك]?ال)(\p{Script=Arabic}{2,})/gu;
 
 /**

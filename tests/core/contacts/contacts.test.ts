@@ -171,4 +171,32 @@ describe('contacts: list and search', () => {
     const facets = await t.client.call('contacts.facets', {});
     expect(facets.countries).toEqual([{ country: 'DE', count: 2 }, { country: 'MA', count: 1 }]);
   });
+
+  it('pages through many matches in name order, whichever plan the count picks', async () => {
+    // 40 of 50 contacts match: the first pages walk the name index, later ones sort the matches.
+    const names = Array.from({ length: 50 }, (_, i) => (i < 40 ? `Atlas ${String.fromCharCode(65 + (i * 7) % 26)}${i} SARL` : `Other ${i} GmbH`));
+    for (const name of names) await t.client.call('contacts.create', { kind: 'organisation', name });
+    const expected = names.filter((n) => n.startsWith('Atlas')).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), 'en'));
+    const seen: string[] = [];
+    for (let offset = 0; offset < 40; offset += 5) {
+      const page = await t.client.call('contacts.list', { search: 'atlas', limit: 5, offset });
+      expect(page.total).toBe(40);
+      seen.push(...page.rows.map((r) => r.name));
+    }
+    expect(seen).toEqual(expected);
+    const desc = await t.client.call('contacts.list', { search: 'atlas', limit: 3, sort: { field: 'name', direction: 'desc' } });
+    expect(desc.rows.map((r) => r.name)).toEqual(expected.slice(-3).reverse());
+    const filtered = await t.client.call('contacts.list', { search: 'atlas', kind: 'organisation', limit: 100 });
+    expect(filtered.rows.map((r) => r.name)).toEqual(expected);
+  });
+
+  it('puts names that start with the search first in the quick search', async () => {
+    const other = await t.client.call('contacts.create', { kind: 'organisation', name: 'Aachen Hansen Import' });
+    const starts = await t.client.call('contacts.create', { kind: 'organisation', name: 'Hansen Weberei GmbH' });
+    const supplier = await t.client.call('contacts.create', { kind: 'organisation', name: 'Zeta Hansen', role: 'supplier' });
+    expect((await t.client.call('contacts.search', { text: 'hansen' })).map((h) => h.id)).toEqual([starts.id, other.id, supplier.id]);
+    expect((await t.client.call('contacts.search', { text: 'hansen', role: 'supplier' })).map((h) => h.id)).toEqual([supplier.id]);
+    expect(await t.client.call('contacts.search', { text: '---' })).toEqual([]);
+  });
 });
+

@@ -1,5 +1,6 @@
 import type { AreaMessages } from './defineArea.ts';
 import { catalogSettingsMessages } from './catalogSettings.ts';
+import { contactsMessages } from './contacts.ts';
 import { dashboardMessages } from './dashboard.ts';
 import { ledgerMessages } from './ledger.ts';
 import { stockOpsMessages } from './stockOps.ts';
@@ -11,6 +12,7 @@ import { unsavedMessages } from './unsaved.ts';
  */
 export const AREA_MESSAGES: readonly AreaMessages<string, unknown>[] = [
   catalogSettingsMessages,
+  contactsMessages,
   dashboardMessages,
   ledgerMessages,
   stockOpsMessages,
