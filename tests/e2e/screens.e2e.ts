@@ -89,6 +89,17 @@ test('a category with a choice attribute is made in the settings, inherited by a
   const kilims = (await client.call('catalog.categories.list', {})).find((c) => c.code === 'KILIMS');
   expect(kilims).toMatchObject({ parentId: rugs?.id, depth: 1, inheritedAttributes: [expect.objectContaining({ code: 'material' })] });
 
+  // From the keyboard: ↑ to Rugs in the tree, Enter into its form, Ctrl+S saves.
+  await page.getByRole('treeitem', { name: /Kilims/ }).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('treeitem', { name: /Rugs/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(form.getByTestId('category-code')).toBeFocused();
+  await form.getByTestId('category-name-fr').fill('Tapis');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('status').filter({ hasText: 'Category RUGS saved.' }).last()).toBeVisible();
+  await expect.poll(async () => (await client.call('catalog.categories.list', {}))[0]?.names.fr).toBe('Tapis');
+
   // Used on a product: the editor asks for it and stores the choice.
   const product = await client.call('products.create', { sku: 'KIL-1', status: 'draft', unit: 'pcs', texts: { en: { title: 'Kilim' } } });
   await page.goto(`${kontorServer.origin}/#/products/${product.id}`);
@@ -149,6 +160,16 @@ test('a price list is added with its own currency and the retail list renamed; a
     ['WHOLESALE', 'Wholesale', 'wholesale', null],
     ['WHOLESALE-EU', 'Wholesale EU', 'wholesale', 'EUR'],
   ]);
+
+  // In the product editor a new price starts in its list's currency.
+  const product = await client.call('products.create', { sku: 'VASE-1', status: 'draft', unit: 'pcs', texts: { en: { title: 'Vase' } } });
+  await page.goto(`${kontorServer.origin}/#/products/${product.id}`);
+  await page.getByRole('tab', { name: 'Prices' }).click();
+  await page.getByTestId('add-price').click();
+  await expect(page.locator('#product-prices-0-priceList')).toHaveValue('RETAIL');
+  await expect(page.locator('#product-prices-0-currency')).toHaveValue('MAD');
+  await page.locator('#product-prices-0-priceList').selectOption('WHOLESALE-EU');
+  await expect(page.locator('#product-prices-0-currency')).toHaveValue('EUR');
 });
 
 test('catalog languages: Spanish is added and saved; a language still used by texts cannot be dropped', async ({ page, kontorServer }) => {

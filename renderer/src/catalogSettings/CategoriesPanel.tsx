@@ -78,6 +78,12 @@ export function CategoriesPanel() {
   const selectedCategory = selectedId === null ? undefined : categories.find((c) => c.id === selectedId);
 
   const moveFocus = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Enter') {
+      // Enter edits the chosen category: into its form.
+      event.preventDefault();
+      document.querySelector<HTMLInputElement>('[data-testid="category-code"]')?.focus();
+      return;
+    }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
     event.preventDefault();
     const index = categories.findIndex((c) => c.id === selectedId);
@@ -310,7 +316,19 @@ function CategoryForm({
   const nameIssue = issues.get('names');
 
   return (
-    <form onSubmit={(e) => void save(e)} noValidate aria-label={title} data-testid="category-form">
+    <form
+      onSubmit={(e) => void save(e)}
+      onKeyDown={(e) => {
+        // Ctrl+S saves, as in the product editor.
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+          e.preventDefault();
+          if (dirty && !busy) void save();
+        }
+      }}
+      noValidate
+      aria-label={title}
+      data-testid="category-form"
+    >
       <Paper withBorder p="sm">
         <Group justify="space-between" mb="sm" wrap="nowrap">
           <Title order={2} size="h4" dir="auto">
@@ -463,7 +481,7 @@ function CategoryForm({
         )}
         <Group mt="md" justify="space-between">
           <Group gap="xs">
-            <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={14} />} disabled={!dirty} data-testid="category-save">
+            <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={14} />} disabled={!dirty} aria-keyshortcuts="Control+S" data-testid="category-save">
               {draft.id === null ? t('catalogSettings.categories.create') : t('catalogSettings.save')}
             </Button>
             <Button variant="default" leftSection={<IconArrowBackUp size={14} className="kontor-flip-rtl" />} disabled={!dirty} onClick={() => setDraft(initial)}>

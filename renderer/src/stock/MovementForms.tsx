@@ -12,6 +12,7 @@ import { issuesByPath, issuesOf, translateIssue } from '../lib/issues.ts';
 import { notify } from '../lib/notifications.ts';
 import { useLanguage } from '../lib/preferences.tsx';
 import { useReference } from '../lib/reference.ts';
+import { useUnsavedChanges } from '../lib/unsavedChanges.ts';
 import { useBarcodeScanner } from '../lib/useBarcodeScanner.ts';
 import { SkuInput } from './SkuInput.tsx';
 import { SkuStock } from './SkuStock.tsx';
@@ -153,6 +154,8 @@ export function ReceiveForm({ initialSku }: { initialSku: string }) {
   const quantityRef = useRef<HTMLInputElement>(null);
   const skuRef = useRef<HTMLInputElement>(null);
   useSkuScan(setSku, quantityRef);
+  // A line being entered; supplier and reference stay for the next line of the delivery.
+  useUnsavedChanges(quantity.trim() !== '' || unitCost.trim() !== '');
   const currency = profile?.baseCurrency ?? '';
   const chosenWarehouse = warehouses.some((w) => w.value === warehouse) ? warehouse : (warehouses[0]?.value ?? warehouse);
 
@@ -292,6 +295,7 @@ export function TransferForm({ initialSku }: { initialSku: string }) {
   const quantityRef = useRef<HTMLInputElement>(null);
   const skuRef = useRef<HTMLInputElement>(null);
   useSkuScan(setSku, quantityRef);
+  useUnsavedChanges(quantity.trim() !== '');
   const chosenFrom = warehouses.some((w) => w.value === from) ? from : (warehouses[0]?.value ?? from);
   const chosenTo = warehouses.some((w) => w.value === to) ? to : (warehouses.find((w) => w.value !== chosenFrom)?.value ?? to);
 

@@ -28,6 +28,8 @@ export function PricesSection({
   const { t } = useTranslation();
   const listData = priceLists.map((p) => ({ value: p.code, label: `${p.code} – ${p.name}` }));
   const firstList = priceLists[0]?.code ?? 'RETAIL';
+  // A list's own currency (catalog settings) is where its new prices start; else the base currency.
+  const currencyOf = (code: string) => priceLists.find((p) => p.code === code)?.currency ?? defaultCurrency;
 
   const setPrice = (index: number, change: (p: PriceDraft) => PriceDraft) =>
     setDraft((d) => ({ ...d, prices: d.prices.map((p, i) => (i === index ? change(p) : p)) }));
@@ -76,7 +78,7 @@ export function PricesSection({
             onClick={() =>
               setDraft((d) => ({
                 ...d,
-                prices: [...d.prices, { uid: uid('p'), priceList: firstList, currency: defaultCurrency, tiers: [{ uid: uid('t'), minQuantity: '1', amount: '' }] }],
+                prices: [...d.prices, { uid: uid('p'), priceList: firstList, currency: currencyOf(firstList), tiers: [{ uid: uid('t'), minQuantity: '1', amount: '' }] }],
               }))
             }
             data-testid="add-price"
@@ -101,7 +103,8 @@ export function PricesSection({
                       value={price.priceList}
                       onChange={(e) => {
                         const value = e.currentTarget.value;
-                        setPrice(i, (p) => ({ ...p, priceList: value }));
+                        // A row with no amount typed yet follows the list's currency; typed amounts keep theirs.
+                        setPrice(i, (p) => ({ ...p, priceList: value, currency: p.tiers.every((x) => x.amount.trim() === '') ? currencyOf(value) : p.currency }));
                       }}
                       w={200}
                     />
