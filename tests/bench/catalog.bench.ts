@@ -427,7 +427,7 @@ async function bulkPriceFigures(dataDir: string, cacheDir: string, log: (m: stri
         sqlite.close();
       }
     }
-    if (i === 0 && !(keys.core === keys.bare && JSON.stringify(JSON.parse(keys.bare ?? '[]')[0]) === keys.naive)) {
+    if (i === 0 && !(keys.core === keys.bare && JSON.stringify((JSON.parse(keys.bare ?? '[]') as unknown[])[0]) === keys.naive)) {
       throw new Error('the bulk price change left different sort keys or revisions in the core and the bare runs');
     }
   }
