@@ -5,8 +5,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cpus, totalmem } from 'node:os';
-import { median, percentile, type Benchmark, type Figure } from '../tests/bench/harness.ts';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { CLOCK_NAME, median, percentile, type Benchmark, type Figure } from '../tests/bench/harness.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const benchDir = join(root, 'tests', 'bench');
@@ -75,9 +75,10 @@ const table = rows.map((r) => ({
 }));
 console.log('');
 printTable(table);
+console.log(`\nClock: ${CLOCK_NAME}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores.`);
 
 const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30) };
-const result = { at: new Date().toISOString(), machine, rows };
+const result = { at: new Date().toISOString(), clock: CLOCK_NAME, loadAverage: loadavg(), machine, rows };
 writeFileSync(join(outDir, 'results.json'), JSON.stringify(result, null, 2));
 console.log(`\nResults written to ${join(outDir, 'results.json')}`);
 

@@ -132,10 +132,10 @@ export async function changePricesByPercent(
     }
     listId = list.id;
   }
+  // The SKU is only read for a refused price, not for each of 100,000 rows.
   const rows = await db
     .selectFrom('product_price as pp')
-    .innerJoin('product as p', 'p.id', 'pp.product_id')
-    .select(['pp.product_id', 'p.sku', 'pp.price_list_id', 'pp.currency', 'pp.min_quantity_milli', 'pp.amount_minor'])
+    .select(['pp.product_id', 'pp.price_list_id', 'pp.currency', 'pp.min_quantity_milli', 'pp.amount_minor'])
     .where(sql<boolean>`pp.product_id IN (SELECT value FROM json_each(${jsonIds(productIds)}))`)
     .$if(listId !== undefined, (qb) => qb.where('pp.price_list_id', '=', listId ?? 0))
     .$if(change.currency !== undefined, (qb) => qb.where('pp.currency', '=', change.currency ?? ''))
@@ -145,12 +145,13 @@ export async function changePricesByPercent(
   for (const row of rows) {
     const amount = changePrice(row.amount_minor, basisPoints, change.rounding, row.currency);
     if (amount > MAX_AMOUNT_MINOR) {
+      const { sku } = await db.selectFrom('product').select('sku').where('id', '=', row.product_id).executeTakeFirstOrThrow();
       throw new ValidationError([
         {
           path: 'set.priceChange.percent',
           key: 'catalog.price.tooLarge',
-          message: `The price of ${row.sku} would become ${formatAmount(amount, row.currency)} ${row.currency}, more than Kontor holds.`,
-          params: { sku: row.sku },
+          message: `The price of ${sku} would become ${formatAmount(amount, row.currency)} ${row.currency}, more than Kontor holds.`,
+          params: { sku },
         },
       ]);
     }
