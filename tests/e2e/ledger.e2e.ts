@@ -90,3 +90,35 @@ test('Arabic: the ledger and the dashboard read right to left', async ({ page, k
   await expect(page.getByTestId('stock-value-chart').locator('svg.recharts-surface')).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/dashboard-ar.png`, fullPage: true });
 });
+
+test('a manual entry posted through the dialog, then reversed from its row', async ({ page, kontorServer }) => {
+  await setUp(kontorServer);
+  await open(page, kontorServer, 'ledger/journal');
+  await expect(page.getByTestId('journal-count')).toContainText('lines');
+  const before = await kontorServer.client.call('ledger.journal', { journal: 'MISC' });
+  await page.getByRole('button', { name: 'New entry…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Manual journal entry' });
+  await dialog.getByLabel('Description').fill('Bank charges for March');
+  await dialog.getByRole('combobox', { name: 'Account' }).nth(0).selectOption('4970');
+  await dialog.getByRole('textbox', { name: 'Debit' }).nth(0).fill('12,50');
+  await dialog.getByRole('combobox', { name: 'Account' }).nth(1).selectOption('1200');
+  await dialog.getByRole('textbox', { name: 'Credit' }).nth(1).fill('12.50');
+  await dialog.getByRole('button', { name: 'Post entry' }).click();
+  await expect(dialog).toBeHidden();
+  const after = await kontorServer.client.call('ledger.journal', { journal: 'MISC' });
+  expect(after.total).toBe(before.total + 2);
+  expect(after.rows.at(-1)).toMatchObject({ description: 'Bank charges for March', creditMinor: 1250, account: '1200' });
+
+  // The grid is virtualised: narrow it to the MISC journal so the new entry is in view.
+  await page.getByRole('combobox', { name: 'Journal' }).selectOption('MISC');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByTestId('journal-count')).toHaveText(`${after.total} lines`);
+  await page.getByRole('button', { name: `Reverse Miscellaneous ${after.rows.at(-1)!.number}` }).first().click();
+  await page.getByRole('dialog').getByLabel('Reason').fill('booked twice');
+  await page.getByRole('button', { name: 'Post reversal' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  const reversed = await kontorServer.client.call('ledger.journal', { journal: 'MISC' });
+  expect(reversed.total).toBe(before.total + 4);
+  expect(reversed.rows.at(-1)).toMatchObject({ sourceKind: 'reversal', debitMinor: 1250, account: '1200' });
+  await page.screenshot({ path: `${SCREENSHOTS}/ledger-reversed-en.png` });
+});

@@ -2,8 +2,6 @@ import { resolve } from 'node:path';
 import { fieldIssuesFromZod } from '../../../shared/fieldIssues.ts';
 import { ValidationError } from '../../../shared/errors.ts';
 import { EXPORT_FORMATS, ExportRequestSchema, REPORT_IDS } from '../../../shared/ledger/schemas.ts';
-import { runExport } from '../../core/ledger/exports/runExport.ts';
-import { invoiceSourceFor } from '../../core/ledger/reports/invoiceSourceFor.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { openExistingDatabase } from '../database.ts';
 
@@ -38,6 +36,9 @@ export const exportCommand: CliCommand = {
       ...(text('out') ? { outPath: resolve(text('out') ?? '') } : {}),
     });
     if (!parsed.success) throw new ValidationError(fieldIssuesFromZod(parsed.error));
+    // Loaded here, not at start-up: exceljs and the writers would slow every other command.
+    const { runExport } = await import('../../core/ledger/exports/runExport.ts');
+    const { invoiceSourceFor } = await import('../../core/ledger/reports/invoiceSourceFor.ts');
     const database = await openExistingDatabase(context.databasePath, context.appVersion);
     const started = performance.now();
     let lastNote = Date.now();

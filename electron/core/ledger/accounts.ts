@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { ValidationError } from '../../../shared/errors.ts';
 import { CHART_PRESETS, type AccountKind, type ChartId } from '../../../shared/ledger/charts.ts';
 import { POSTING_KEY_PATTERN } from '../../../shared/ledger/postingKeys.ts';
@@ -17,8 +17,7 @@ export interface AccountView {
  * the ledger settings, and its posting still lands on sensible accounts.
  */
 export function ensureChart(sqlite: Database, now = new Date()): void {
-  const any = sqlite.prepare('SELECT 1 FROM ledger_mapping LIMIT 1').get();
-  if (any) return;
+  if (statementsOf(sqlite).anyMapping.get()) return;
   installChart(sqlite, readLedgerSettings(sqlite).chart, now);
 }
 
@@ -49,8 +48,24 @@ export function installChart(sqlite: Database, chart: ChartId, now = new Date())
   writeLedgerSettings(sqlite, { chart }, now);
 }
 
+/** Statements a posting runs for every stock movement, prepared once per connection. */
+const statements = new WeakMap<Database, { map: Statement; hasAccount: Statement; anyMapping: Statement }>();
+
+function statementsOf(sqlite: Database) {
+  let s = statements.get(sqlite);
+  if (!s) {
+    s = {
+      map: sqlite.prepare('SELECT posting_key AS k, account_code AS c FROM ledger_mapping'),
+      hasAccount: sqlite.prepare('SELECT 1 FROM ledger_account WHERE code = ?'),
+      anyMapping: sqlite.prepare('SELECT 1 FROM ledger_mapping LIMIT 1'),
+    };
+    statements.set(sqlite, s);
+  }
+  return s;
+}
+
 export function accountMap(sqlite: Database): AccountMap {
-  const rows = sqlite.prepare('SELECT posting_key AS k, account_code AS c FROM ledger_mapping').all() as { k: string; c: string }[];
+  const rows = statementsOf(sqlite).map.all() as { k: string; c: string }[];
   return Object.fromEntries(rows.map((r) => [r.k, r.c]));
 }
 
@@ -80,7 +95,7 @@ export function setMapping(sqlite: Database, postingKey: string, account: string
 }
 
 export function requireAccounts(sqlite: Database, codes: readonly string[], path: string): void {
-  const has = sqlite.prepare('SELECT 1 FROM ledger_account WHERE code = ?');
+  const has = statementsOf(sqlite).hasAccount;
   const missing = [...new Set(codes)].filter((c) => !has.get(c));
   if (missing.length > 0) {
     throw new ValidationError(

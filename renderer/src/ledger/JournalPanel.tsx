@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Button, Group, NativeSelect, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconArrowBackUp, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalLineView } from '../../../shared/ledger/schemas.ts';
@@ -9,6 +9,7 @@ import { getClient } from '../lib/api.ts';
 import { describeProblem } from '../lib/issues.ts';
 import { useLanguage } from '../lib/preferences.tsx';
 import { usePagedRows } from '../lib/usePagedRows.ts';
+import { ManualEntryDialog, ReverseDialog } from './ManualEntryDialog.tsx';
 import { PeriodInputs } from './PeriodInputs.tsx';
 import { DAY } from './period.ts';
 
@@ -30,6 +31,8 @@ export function JournalPanel({ period, onPeriod, accounts }: { period: { from: s
   const [draft, setDraft] = useState({ journal: '', account: '', text: '' });
   const [filter, setFilter] = useState<Filter>({ ...period, journal: '', account: '', text: '' });
   const [currency, setCurrency] = useState<string | null>(null);
+  const [writing, setWriting] = useState(false);
+  const [reversing, setReversing] = useState<{ id: number; label: string } | null>(null);
   if (filter.from !== period.from || filter.to !== period.to) setFilter({ ...filter, ...period });
 
   const ready = DAY.test(filter.from) && DAY.test(filter.to);
@@ -87,6 +90,24 @@ export function JournalPanel({ period, onPeriod, accounts }: { period: { from: s
       { id: 'party', accessorFn: (l) => l.partyName ?? '', header: t('ledger.columns.party'), size: 140, enableSorting: false },
       { id: 'debit', accessorKey: 'debitMinor', header: t('ledger.columns.debit'), size: 120, enableSorting: false, meta: { align: 'end' }, cell: (c) => <span dir="ltr">{money(c.row.original.debitMinor)}</span> },
       { id: 'credit', accessorKey: 'creditMinor', header: t('ledger.columns.credit'), size: 120, enableSorting: false, meta: { align: 'end' }, cell: (c) => <span dir="ltr">{money(c.row.original.creditMinor)}</span> },
+      {
+        id: 'actions',
+        header: '',
+        size: 48,
+        enableSorting: false,
+        cell: (c) => {
+          const l = c.row.original;
+          if (l.sourceKind === 'reversal') return null;
+          const label = `${t(`ledger.journals.${l.journal}`)} ${l.number}`;
+          return (
+            <Tooltip label={t('ledger.reverse.action')}>
+              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`${t('ledger.reverse.action')} ${label}`} onClick={() => setReversing({ id: l.entryId, label })}>
+                <IconArrowBackUp size={14} />
+              </ActionIcon>
+            </Tooltip>
+          );
+        },
+      },
     ],
     // money depends on currency and language only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -121,6 +142,9 @@ export function JournalPanel({ period, onPeriod, accounts }: { period: { from: s
           <Button type="submit" variant="default">
             {t('ledger.filters.apply')}
           </Button>
+          <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => setWriting(true)} disabled={!currency}>
+            {t('ledger.manualEntry.open')}
+          </Button>
           {paged.total !== null && (
             <Text size="sm" c="dimmed" mb={6} data-testid="journal-count">
               {t('ledger.journal.count', { count: paged.total, formatted: formatInteger(paged.total, language) })}
@@ -151,6 +175,8 @@ export function JournalPanel({ period, onPeriod, accounts }: { period: { from: s
           data-testid="journal-grid"
         />
       </div>
+      {currency && <ManualEntryDialog opened={writing} onClose={() => setWriting(false)} onPosted={paged.reload} accounts={accounts} currency={currency} />}
+      <ReverseDialog entry={reversing} onClose={() => setReversing(null)} onPosted={paged.reload} />
     </Stack>
   );
 }

@@ -150,3 +150,26 @@ describe('Excel ledgers', () => {
     await expect(exportTo('journal', 'datev', { from: '2024-12-01' })).rejects.toMatchObject({ details: { issues: [{ key: 'ledger.datev.oneFiscalYear' }] } });
   });
 });
+
+describe('memory', () => {
+  it('the Excel writer waits for deflate: what waits to be compressed stays under the limit', async () => {
+    const { openXlsxOutput, PENDING_LIMIT } = await import('../../../electron/core/ledger/reports/xlsxOutput.ts');
+    const { JOURNAL_COLUMNS } = await import('../../../electron/core/ledger/reports/journal.ts');
+    const out = await openXlsxOutput(join(t.dataDir, 'memory.xlsx'));
+    const table = out.table('Journal', JOURNAL_COLUMNS, { title: 'Journal', company: 'x', from: '2025-01-01', to: '2025-12-31', generatedAt: now, currency: 'EUR' });
+    let highest = 0;
+    for (let i = 1; i <= 60_000; i++) {
+      table.addRow({ date: '2025-03-01', journal: 'SALES', number: i, reference: `RE-${i}`, description: `Invoice ${i} for a customer with a longer name`, account: '1400', accountName: 'Forderungen', party: 'Kaufhaus Berg', debit: i, credit: null });
+      if (i % 2_000 === 0) {
+        await out.tick(i, 60_000);
+        const pending = out.pendingBytes();
+        // exceljs 4.4's internals are there (a newer version without them would silently buffer again).
+        expect(pending).not.toBeNull();
+        highest = Math.max(highest, pending!);
+      }
+    }
+    await out.finish();
+    // One tick's rows (2,000 × ~600 bytes of XML) at most on top of the limit.
+    expect(highest).toBeLessThanOrEqual(PENDING_LIMIT + 2 * 2 ** 20);
+  });
+});

@@ -30,7 +30,10 @@ export function excelDate(day: string): Date {
  * shared strings (their table grows with every distinct text), styles through column defaults so
  * a row costs no style lookups. Memory stays flat however many lines the ledger has.
  */
-export async function openXlsxOutput(path: string, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<ReportOutput> {
+export async function openXlsxOutput(
+  path: string,
+  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ReportOutput & { pendingBytes(): number | null }> {
   const stream = createWriteStream(path);
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
@@ -50,6 +53,11 @@ export async function openXlsxOutput(path: string, options: { signal?: AbortSign
     notes(notes) {
       writeNotes(workbook, notes);
     },
+    /** Sheet XML waiting for deflate (see deflateCaughtUp); null when exceljs' internals are not there. */
+    pendingBytes() {
+      const current = sheets.at(-1);
+      return current ? (pipeOf(current)?._writableState?.length ?? null) : null;
+    },
     async tick(done, total) {
       options.signal?.throwIfAborted();
       const now = Date.now();
@@ -57,6 +65,8 @@ export async function openXlsxOutput(path: string, options: { signal?: AbortSign
         lastProgress = now;
         options.onProgress?.(done, total);
       }
+      const current = sheets.at(-1);
+      if (current) await deflateCaughtUp(current);
       await drained(stream);
     },
     async finish() {
@@ -68,6 +78,42 @@ export async function openXlsxOutput(path: string, options: { signal?: AbortSign
       });
     },
   };
+}
+
+/** Uncompressed sheet XML allowed to wait for deflate before the writer pauses. */
+export const PENDING_LIMIT = 4 * 2 ** 20;
+
+interface PendingStream {
+  _writableState?: { length: number };
+  once(event: 'drain', listener: () => void): unknown;
+  off(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * exceljs writes each committed row into the sheet's stream and ignores write()'s answer, so
+ * whatever deflate has not taken yet waits in the PassThrough that archiver reads from: with a
+ * million rows that is the whole uncompressed sheet (hundreds of MB). Waiting here while more than
+ * PENDING_LIMIT is queued keeps memory flat. Internals of exceljs 4.4 (StreamBuf.pipes); when they
+ * are not there, this waits for nothing and the export still works.
+ */
+function pipeOf(sheet: ExcelJS.Worksheet): PendingStream | undefined {
+  return (sheet as unknown as { _stream?: { pipes?: PendingStream[] } })._stream?.pipes?.[0];
+}
+
+async function deflateCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const pipe = pipeOf(sheet);
+  while (pipe?._writableState && pipe._writableState.length > PENDING_LIMIT) {
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        pipe.off('drain', done);
+        resolve();
+      };
+      // 'drain' comes once the queue empties; the timer re-checks in case it came already.
+      const timer = setTimeout(done, 50);
+      pipe.once('drain', done);
+    });
+  }
 }
 
 /** Gives zlib and the file a turn, and waits while the file has more buffered than it wants. */
