@@ -36,6 +36,10 @@ import type { Handlers } from './dispatcher.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
 import { getPreferences, setPreferences } from './settings/preferences.ts';
 import { createStockService } from './stock/stockService.ts';
+import { invoicingHandlers } from './invoicing/handlers.ts';
+import type { InvoicingOptions } from './invoicing/service.ts';
+import { noContacts } from './invoicing/buyers.ts';
+import { noPdfRenderer } from './invoicing/pdf/renderer.ts';
 
 interface Services {
   db: Kysely<KontorSchema>;
@@ -45,10 +49,12 @@ interface Services {
   sqlite: Database;
   /** Where product images live (media/ under it). */
   dataDir: string;
+  /** Buyers (the contacts core) and the PDF printer of the process running Kontor. */
+  invoicing?: InvoicingOptions;
 }
 
 /** One line per call: the contract names it, a service does it. */
-export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): Handlers {
+export function createHandlers({ db, jobs, info, sqlite, dataDir, invoicing }: Services): Handlers {
   const stock = createStockService(db, sqlite);
   return {
     'app.info': () => info(),
@@ -112,5 +118,6 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): H
     'stocktake.get': (input) => stock.getStocktake(input),
     'stocktake.post': (input) => stock.postStocktake(input),
     'stocktake.cancel': (input) => stock.cancelStocktake(input),
+    ...invoicingHandlers(db, sqlite, invoicing ?? { buyers: noContacts, pdf: noPdfRenderer }),
   };
 }

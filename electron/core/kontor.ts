@@ -8,6 +8,9 @@ import { createEventHub, type EventHub } from './events.ts';
 import { createHandlers } from './handlers.ts';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner.ts';
 import type { Logger } from './logger.ts';
+import { noContacts, type BuyerSource } from './invoicing/buyers.ts';
+import { createChromiumRenderer } from './invoicing/pdf/chromiumRenderer.ts';
+import type { PdfRenderer } from './invoicing/pdf/renderer.ts';
 
 export interface KontorOptions {
   dataDir: string;
@@ -16,6 +19,10 @@ export interface KontorOptions {
   log: Logger;
   /** The worker entry for background jobs; the Electron build passes its bundled file. */
   jobWorkerUrl?: URL;
+  /** Prints invoices: Electron's printToPDF in the app; Chromium through playwright-core elsewhere (the default). */
+  pdfRenderer?: PdfRenderer;
+  /** Where invoices find their buyers (the contacts core). */
+  buyers?: BuyerSource;
 }
 
 /** The back office itself: one database, its services, one dispatcher. No Electron here. */
@@ -60,7 +67,9 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       rowCounts: countRows(database),
     });
 
-  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info }), options.log);
+  const pdfRenderer = options.pdfRenderer ?? createChromiumRenderer();
+  const invoicing = { buyers: options.buyers ?? noContacts, pdf: pdfRenderer };
+  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info, invoicing }), options.log);
   return {
     dataDir: options.dataDir,
     databasePath,
@@ -71,6 +80,8 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     info,
     async close() {
       await jobs.close();
+      // Only the renderer Kontor started is Kontor's to stop.
+      if (!options.pdfRenderer) await pdfRenderer.close();
       database.close();
     },
   };

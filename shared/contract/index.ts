@@ -4,6 +4,7 @@ import { catalogCalls } from './catalog.ts';
 import { companyCalls } from './company.ts';
 import { jobCalls } from './jobs.ts';
 import { stockCalls } from './stock.ts';
+import { invoicingCalls } from './invoicing.ts';
 
 /** Every call the renderer may make. Nothing else crosses the process boundary. */
 export const contract = {
@@ -12,6 +13,7 @@ export const contract = {
   ...jobCalls,
   ...catalogCalls,
   ...stockCalls,
+  ...invoicingCalls,
 };
 
 export type Contract = typeof contract;

@@ -93,6 +93,8 @@ export function listRates(sqlite: Database, query: { currency?: string | null; l
 }
 
 export interface ImportSummary {
+  /** Currencies in the file that Kontor does not know (the ECB history still lists CYP, SIT...): not imported. */
+  skippedCurrencies: string[];
   days: number;
   rates: number;
   from: string | null;
@@ -107,13 +109,13 @@ interface ParsedRate {
 }
 
 /** Writes all rates in one transaction, or none when any is wrong. */
-function store(sqlite: Database, rates: readonly ParsedRate[], source: RateSource, now: Date): ImportSummary {
+function store(sqlite: Database, rates: readonly ParsedRate[], source: RateSource, now: Date, skippedCurrencies: string[] = []): ImportSummary {
   const nowIso = now.toISOString();
   sqlite.transaction(() => {
     for (const r of rates) upsert(sqlite, r.unit, r.quote, r.date, r.scaled, source, nowIso);
   }).immediate();
   const dates = [...new Set(rates.map((r) => r.date))].sort();
-  return { days: dates.length, rates: rates.length, from: dates[0] ?? null, to: dates.at(-1) ?? null };
+  return { skippedCurrencies, days: dates.length, rates: rates.length, from: dates[0] ?? null, to: dates.at(-1) ?? null };
 }
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'Cube' });
@@ -176,7 +178,7 @@ export function importEcbXml(sqlite: Database, text: string, now: Date): ImportS
  * and a long one (`date,unit,quote,rate`) for any pair such as EUR/MAD from Bank Al-Maghrib.
  * Both hold only dates, codes and numbers, so splitting on the separator is enough.
  */
-export function parseRatesCsv(text: string): ParsedRate[] {
+export function parseRatesCsv(text: string): { rates: ParsedRate[]; skippedCurrencies: string[] } {
   const rows = text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
@@ -191,7 +193,8 @@ export function parseRatesCsv(text: string): ParsedRate[] {
     issues.push({ path: `rows.${row}`, key: 'invoices.rates.csvRow', message: `Row ${row + 1}: ${message}`, params: { row: row + 1, ...params } });
   };
 
-  if (header[0] === 'date' && header.slice(1).filter((h) => h !== '').every((h) => isCurrencyCode(h.toUpperCase())) && header.length > 1 && !header.includes('unit')) {
+  const skipped = new Set<string>();
+  if (header[0] === 'date' && header.length > 1 && header.slice(1).every((h) => /^([a-z]{3})?$/.test(h)) && !header.includes('unit')) {
     const currencies = (cells[0] ?? []).slice(1).map((h) => h.toUpperCase());
     cells.slice(1).forEach((row, i) => {
       const date = normaliseDate(row[0] ?? '');
@@ -199,6 +202,10 @@ export function parseRatesCsv(text: string): ParsedRate[] {
       currencies.forEach((currency, c) => {
         const value = row[c + 1] ?? '';
         if (currency === '' || value === '' || value.toUpperCase() === 'N/A') return;
+        if (!isCurrencyCode(currency)) {
+          skipped.add(currency);
+          return;
+        }
         const scaled = parseRate(value);
         if (scaled === null) return bad(i + 1, `"${value}" is not a rate for ${currency}.`, { value, currency });
         rates.push({ unit: 'EUR', quote: currency, date, scaled });
@@ -222,7 +229,7 @@ export function parseRatesCsv(text: string): ParsedRate[] {
   }
   if (issues.length > 0) throw new ValidationError(issues.slice(0, 20));
   if (rates.length === 0) fail('file', 'invoices.rates.empty', 'The file holds no rates.');
-  return rates;
+  return { rates, skippedCurrencies: [...skipped].sort() };
 }
 
 /** "2026-11-20" or the ECB CSV's "20 November 2026". */
@@ -235,5 +242,6 @@ function normaliseDate(text: string): string | null {
 }
 
 export function importRatesCsv(sqlite: Database, text: string, now: Date): ImportSummary {
-  return store(sqlite, parseRatesCsv(text), 'csv', now);
+  const parsed = parseRatesCsv(text);
+  return store(sqlite, parsed.rates, 'csv', now, parsed.skippedCurrencies);
 }

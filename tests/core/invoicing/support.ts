@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { BuyerSnapshot, BuyerSnapshotInput, DraftInput } from '../../../shared/invoicing/documents.ts';
 import { BuyerSnapshotSchema, DraftInputSchema } from '../../../shared/invoicing/documents.ts';
+import { createChromiumRenderer } from '../../../electron/core/invoicing/pdf/chromiumRenderer.ts';
 import { fixedBuyers } from '../../../electron/core/invoicing/buyers.ts';
 import { createInvoicingService, type InvoicingService } from '../../../electron/core/invoicing/service.ts';
 import { recordMovements } from '../../../electron/core/stock/recordMovements.ts';
@@ -53,9 +54,14 @@ export async function openInvoicingKontor(profile: Partial<typeof SELLER_PROFILE
   await t.client.call('company.save', { ...SELLER_PROFILE, ...profile });
   const sqlite = t.kontor.database.sqlite;
   let clock = new Date('2026-03-02T09:00:00.000Z');
-  const invoicing = createInvoicingService(t.kontor.database.db, sqlite, { buyers: fixedBuyers(Object.values(BUYERS)), now: () => clock });
+  const pdf = createChromiumRenderer();
+  const invoicing = createInvoicingService(t.kontor.database.db, sqlite, { buyers: fixedBuyers(Object.values(BUYERS)), pdf, now: () => clock });
   return {
     ...t,
+    async close() {
+      await pdf.close();
+      await t.close();
+    },
     sqlite,
     invoicing,
     setClock: (iso) => (clock = new Date(iso)),
