@@ -196,6 +196,8 @@ export const DocumentSchema = z.object({
   netMinor: z.number().int(),
   taxMinor: z.number().int(),
   grossMinor: z.number().int(),
+  netBaseMinor: z.number().int().nullable(),
+  taxBaseMinor: z.number().int().nullable(),
   grossBaseMinor: z.number().int().nullable(),
   paidMinor: z.number().int(),
   creditedMinor: z.number().int(),

@@ -111,37 +111,41 @@ const LEGAL_BASIS: Readonly<Record<SellerCountry, Partial<Record<MentionKey, str
   MA: { moroccanExport: 'art. 92-I-1° du CGI' },
 };
 
-/** The mention for each case in each document language; `{basis}` is the seller country's law. */
+/**
+ * The mention for each case in each document language; `{basis}` is the seller country's law,
+ * quoted as the law writes it. In Arabic it sits between U+2066/U+2069 (a left-to-right isolate)
+ * so "art. 92-I-1°" keeps its order inside right-to-left text.
+ */
 export const TAX_MENTIONS: Readonly<Record<MentionKey, Readonly<Record<Language, string>>>> = {
   intraEuSupply: {
     en: 'VAT-exempt intra-Community supply of goods ({basis}).',
     fr: 'Exonération de TVA, livraison intracommunautaire de biens ({basis}).',
     de: 'Steuerfreie innergemeinschaftliche Lieferung ({basis}).',
-    ar: 'توريد سلع داخل الاتحاد الأوروبي معفى من الضريبة على القيمة المضافة ({basis}).',
+    ar: 'توريد سلع داخل الاتحاد الأوروبي معفى من الضريبة على القيمة المضافة (\u2066{basis}\u2069).',
   },
   reverseCharge: {
     en: 'Reverse charge: VAT to be accounted for by the recipient ({basis}).',
     fr: 'Autoliquidation : TVA due par le preneur ({basis}).',
     de: 'Steuerschuldnerschaft des Leistungsempfängers ({basis}).',
-    ar: 'التحصيل العكسي: الضريبة على القيمة المضافة مستحقة على المستفيد ({basis}).',
+    ar: 'التحصيل العكسي: الضريبة على القيمة المضافة مستحقة على المستفيد (\u2066{basis}\u2069).',
   },
   export: {
     en: 'VAT-exempt export of goods outside the EU ({basis}).',
     fr: 'Exonération de TVA, exportation hors de l’Union européenne ({basis}).',
     de: 'Steuerfreie Ausfuhrlieferung ({basis}).',
-    ar: 'تصدير سلع إلى خارج الاتحاد الأوروبي معفى من الضريبة على القيمة المضافة ({basis}).',
+    ar: 'تصدير سلع إلى خارج الاتحاد الأوروبي معفى من الضريبة على القيمة المضافة (\u2066{basis}\u2069).',
   },
   outsideScope: {
     en: 'Not subject to VAT: place of supply outside the EU ({basis}).',
     fr: 'TVA non applicable, lieu de la prestation hors de l’Union européenne ({basis}).',
     de: 'Nicht im Inland steuerbare Leistung ({basis}).',
-    ar: 'غير خاضع للضريبة على القيمة المضافة: مكان التوريد خارج الاتحاد الأوروبي ({basis}).',
+    ar: 'غير خاضع للضريبة على القيمة المضافة: مكان التوريد خارج الاتحاد الأوروبي (\u2066{basis}\u2069).',
   },
   moroccanExport: {
     en: 'Exempt from VAT: export ({basis} of the Moroccan General Tax Code).',
     fr: 'Exonéré de TVA : exportation ({basis} marocain).',
     de: 'Von der Mehrwertsteuer befreit: Ausfuhr ({basis}, Marokko).',
-    ar: 'معفى من الضريبة على القيمة المضافة: تصدير (المادة 92-I-1° من المدونة العامة للضرائب).',
+    ar: 'معفى من الضريبة على القيمة المضافة: تصدير (\u2066{basis}\u2069، المدونة العامة للضرائب).',
   },
 };
 

@@ -176,6 +176,8 @@ export function toDocument(sqlite: Database, row: DocumentRow, today: string): K
     netMinor: row.net_minor,
     taxMinor: row.tax_minor,
     grossMinor: row.gross_minor,
+    netBaseMinor: row.net_base_minor,
+    taxBaseMinor: row.tax_base_minor,
     grossBaseMinor: row.gross_base_minor,
     paidMinor: row.paid_minor,
     creditedMinor: row.credited_minor,

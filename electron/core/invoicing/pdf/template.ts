@@ -23,10 +23,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => escapeMap[c] ?? c);
 }
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '');
-}
-
 /** 1234567 EUR → "12,345.67" (en, ar), "12 345,67" (fr), "12.345,67" (de): grouping from the exact string. */
 export function printAmount(minor: number, currency: string, language: Language): string {
   const plain = formatAmount(minor, currency);
@@ -37,8 +33,24 @@ export function printAmount(minor: number, currency: string, language: Language)
   return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : decimal + fraction}`;
 }
 
+/** Numbers, dates, codes: kept left-to-right inside Arabic text (an isolate, so "1,260.00 EUR" stays in order). */
+function ltr(text: string): string {
+  return `<bdi dir="ltr">${escapeHtml(text)}</bdi>`;
+}
+
+/** A label with `{name}` slots: the label's own words escaped, each value isolated left-to-right. */
+function fillHtml(template: string, values: Record<string, string>): string {
+  return template
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const key = /^\{(\w+)\}$/.exec(part)?.[1];
+      return key === undefined ? escapeHtml(part) : ltr(values[key] ?? '');
+    })
+    .join('');
+}
+
 function money(minor: number, currency: string, language: Language): string {
-  return `${printAmount(minor, currency, language)}\u00a0${currency}`;
+  return ltr(`${printAmount(minor, currency, language)}\u00a0${currency}`);
 }
 
 function printDate(iso: string | null, language: Language): string {
@@ -52,7 +64,8 @@ function addressLines(a: SnapshotAddress | null): string[] {
   return [a.recipient, a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country].filter((l): l is string => Boolean(l));
 }
 
-const lines = (items: readonly string[]): string => items.map((l) => `<div>${escapeHtml(l)}</div>`).join('');
+/** Each line takes its direction from its own first letter: a Latin address stays in order on an Arabic page. */
+const lines = (items: readonly string[]): string => items.map((l) => `<div dir="auto">${escapeHtml(l)}</div>`).join('');
 
 export function renderDocumentHtml(doc: KontorDocument, extras: PrintExtras): string {
   const lang = doc.language;
@@ -72,31 +85,32 @@ export function renderDocumentHtml(doc: KontorDocument, extras: PrintExtras): st
       (l, i) => `<tr>
         <td class="n">${i + 1}</td>
         <td><div class="item">${escapeHtml(l.name)}</div>${l.sku ? `<div class="muted">${escapeHtml(l.sku)}</div>` : ''}${l.description ? `<div class="muted">${escapeHtml(l.description)}</div>` : ''}</td>
-        <td class="num">${escapeHtml(formatQuantity(l.quantityMilli))}&nbsp;${escapeHtml(l.unit)}</td>
-        <td class="num">${printAmount(l.unitPriceMinor, cur, lang)}</td>
-        <td class="num">${l.discountBp === 0 ? '' : escapeHtml(formatPercent(l.discountBp))}</td>
-        <td class="num">${escapeHtml(formatPercent(l.taxRateBp))}${l.taxCategory === 'S' ? '' : ` (${l.taxCategory})`}</td>
-        <td class="num">${printAmount(l.netMinor, cur, lang)}</td>
+        <td class="num">${ltr(`${formatQuantity(l.quantityMilli)} ${l.unit}`)}</td>
+        <td class="num">${ltr(printAmount(l.unitPriceMinor, cur, lang))}</td>
+        <td class="num">${l.discountBp === 0 ? '' : ltr(formatPercent(l.discountBp))}</td>
+        <td class="num">${ltr(`${formatPercent(l.taxRateBp)}${l.taxCategory === 'S' ? '' : ` (${l.taxCategory})`}`)}</td>
+        <td class="num">${ltr(printAmount(l.netMinor, cur, lang))}</td>
       </tr>`,
     )
     .join('');
 
   const taxRows = doc.taxes
     .map(
-      (g) => `<tr><td>${g.category}</td><td class="num">${escapeHtml(formatPercent(g.rateBp))}</td><td class="num">${m(g.baseMinor)}</td><td class="num">${m(g.taxMinor)}</td></tr>`,
+      (g) => `<tr><td>${g.category}</td><td class="num">${ltr(formatPercent(g.rateBp))}</td><td class="num">${m(g.baseMinor)}</td><td class="num">${m(g.taxMinor)}</td></tr>`,
     )
     .join('');
 
   const vatTotals = doc.taxes
     .filter((g) => g.category === 'S')
-    .map((g) => `<tr><td>${escapeHtml(fill(L.vatAt, { rate: formatPercent(g.rateBp) }))}</td><td class="num">${m(g.taxMinor)}</td></tr>`)
+    .map((g) => `<tr><td>${fillHtml(L.vatAt, { rate: formatPercent(g.rateBp) })}</td><td class="num">${m(g.taxMinor)}</td></tr>`)
     .join('');
 
   const fx = doc.exchangeRate;
   const baseBlock =
     fx && doc.grossBaseMinor !== null
-      ? `<div class="fx">${escapeHtml(fill(L.rateLine, { unit: fx.unit, rate: fx.rate, quote: fx.quote, source: fx.source.toUpperCase(), date: printDate(fx.date, lang) }))}<br>
-         ${escapeHtml(fill(L.inBaseCurrency, { currency: doc.baseCurrency }))}: ${escapeHtml(L.total)} ${money(doc.grossBaseMinor, doc.baseCurrency, lang)}</div>`
+      ? `<div class="fx">${fillHtml(L.rateLine, { pair: `1 ${fx.unit} = ${fx.rate} ${fx.quote}`, source: fx.source.toUpperCase(), date: printDate(fx.date, lang) })}<br>
+         ${fillHtml(L.inBaseCurrency, { currency: doc.baseCurrency })}: ${escapeHtml(L.subtotal)} ${money(doc.netBaseMinor ?? 0, doc.baseCurrency, lang)} ·
+         ${escapeHtml(L.vat)} ${money(doc.taxBaseMinor ?? 0, doc.baseCurrency, lang)} · ${escapeHtml(L.total)} ${money(doc.grossBaseMinor, doc.baseCurrency, lang)}</div>`
       : '';
 
   const banks = [...(seller?.bankAccounts ?? [])].sort((a, b) => Number(b.currency === cur) - Number(a.currency === cur));
@@ -106,13 +120,13 @@ export function renderDocumentHtml(doc: KontorDocument, extras: PrintExtras): st
     .join('');
 
   const references = [
-    extras.creditedInvoice ? fill(L.creditFor, { number: extras.creditedInvoice.number, date: printDate(extras.creditedInvoice.issueDate, lang) }) : null,
-    extras.sourceNumber ? fill(L.basedOn, { number: extras.sourceNumber }) : null,
+    extras.creditedInvoice ? fillHtml(L.creditFor, { number: extras.creditedInvoice.number, date: printDate(extras.creditedInvoice.issueDate, lang) }) : null,
+    extras.sourceNumber ? fillHtml(L.basedOn, { number: extras.sourceNumber }) : null,
   ].filter((x): x is string => x !== null);
 
   const payLine =
     doc.kind === 'invoice' && doc.dueDate
-      ? `<p>${escapeHtml(fill(L.paymentDue, { amount: m(doc.grossMinor).replace(/\u00a0/g, ' '), date: printDate(doc.dueDate, lang), number: doc.number ?? '' }))}</p>`
+      ? `<p>${fillHtml(L.paymentDue, { amount: `${printAmount(doc.grossMinor, cur, lang)} ${cur}`, date: printDate(doc.dueDate, lang), number: doc.number ?? '' })}</p>`
       : '';
 
   const logo = extras.logo ? `<img class="logo" alt="" src="data:${escapeHtml(extras.logo.mimeType)};base64,${extras.logo.dataBase64}">` : '';
@@ -152,6 +166,7 @@ export function renderDocumentHtml(doc: KontorDocument, extras: PrintExtras): st
   .mention { font-weight: 600; }
   .fx { margin-top: 3mm; color: #333; font-size: 8.5pt; }
   .ltr { direction: ltr; unicode-bidi: embed; }
+  html[dir='rtl'] div[dir='auto'] { text-align: right; }
   footer { margin-top: 10mm; border-top: 0.2mm solid #bbb; padding-top: 2mm; font-size: 7.5pt; color: #555; }
 </style>
 </head>
@@ -160,9 +175,9 @@ export function renderDocumentHtml(doc: KontorDocument, extras: PrintExtras): st
     <div>
       <h1>${escapeHtml(L.title[doc.kind])}</h1>
       <table class="meta">
-        <tr><td>${L.number}</td><td><strong>${escapeHtml(doc.number ?? '—')}</strong></td></tr>
-        <tr><td>${L.issueDate}</td><td>${escapeHtml(printDate(doc.issueDate, lang))}</td></tr>
-        ${doc.dueDate ? `<tr><td>${dueLabel}</td><td>${escapeHtml(printDate(doc.dueDate, lang))}</td></tr>` : ''}
+        <tr><td>${L.number}</td><td><strong>${ltr(doc.number ?? '—')}</strong></td></tr>
+        <tr><td>${L.issueDate}</td><td>${ltr(printDate(doc.issueDate, lang))}</td></tr>
+        ${doc.dueDate ? `<tr><td>${dueLabel}</td><td>${ltr(printDate(doc.dueDate, lang))}</td></tr>` : ''}
       </table>
     </div>
     <div>${logo}</div>
@@ -173,7 +188,8 @@ export function renderDocumentHtml(doc: KontorDocument, extras: PrintExtras): st
       <h2>${L.seller}</h2>
       <div class="name">${escapeHtml(seller?.legalName ?? '')}</div>
       ${lines(addressLines(seller?.address ?? null))}
-      ${lines([seller?.email, seller?.phone, seller?.website].filter((x): x is string => Boolean(x)))}
+      ${lines([seller?.email, seller?.website].filter((x): x is string => Boolean(x)))}
+      ${seller?.phone ? `<div>${ltr(seller.phone)}</div>` : ''}
       <div class="ids">${lines(sellerIds)}</div>
     </div>
     <div class="party">
@@ -190,7 +206,7 @@ export function renderDocumentHtml(doc: KontorDocument, extras: PrintExtras): st
     }
   </div>
 
-  ${references.length > 0 ? `<p>${references.map(escapeHtml).join(' ')}</p>` : ''}
+  ${references.length > 0 ? `<p>${references.join(' ')}</p>` : ''}
 
   <table class="items">
     <thead><tr>
