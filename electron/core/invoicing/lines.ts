@@ -85,10 +85,10 @@ export function resolveLines(sqlite: Database, drafts: readonly LineDraft[], ctx
   const issues: FieldIssue[] = [];
   drafts.forEach((draft, index) => {
     const path = `lines.${index}`;
-    const issue = (field: string, key: string, message: string, params?: Record<string, string | number>): void => {
+    const flag = (field: string, key: string, message: string, params?: Record<string, string | number>): void => {
       issues.push(params ? { path: `${path}.${field}`, key, message, params } : { path: `${path}.${field}`, key, message });
     };
-    const line = resolveLine(sqlite, draft, ctx, issue);
+    const line = resolveLine(sqlite, draft, ctx, flag);
     if (line) lines.push(line);
   });
   return { lines, issues };
@@ -96,10 +96,10 @@ export function resolveLines(sqlite: Database, drafts: readonly LineDraft[], ctx
 
 type IssueFn = (field: string, key: string, message: string, params?: Record<string, string | number>) => void;
 
-function resolveLine(sqlite: Database, draft: LineDraft, ctx: LineContext, issue: IssueFn): ResolvedLine | null {
+function resolveLine(sqlite: Database, draft: LineDraft, ctx: LineContext, flag: IssueFn): ResolvedLine | null {
   const credited = draft.creditOfLineId === null ? undefined : ctx.creditedLines?.get(draft.creditOfLineId);
   if (draft.creditOfLineId !== null && !credited) {
-    issue('creditOfLineId', 'invoices.line.notOnInvoice', 'This line is not on the invoice being credited.');
+    flag('creditOfLineId', 'invoices.line.notOnInvoice', 'This line is not on the invoice being credited.');
     return null;
   }
 
@@ -111,11 +111,11 @@ function resolveLine(sqlite: Database, draft: LineDraft, ctx: LineContext, issue
       `SELECT p.id, p.sku, p.kind, p.unit, t.tax_class, t.supply FROM product p LEFT JOIN product_tax t ON t.product_id = p.id WHERE p.sku = ?`,
     ).get(sku) as ProductRow | undefined;
     if (!product) {
-      issue('sku', 'invoices.line.unknownSku', `There is no product with SKU ${sku}.`, { sku });
+      flag('sku', 'invoices.line.unknownSku', `There is no product with SKU ${sku}.`, { sku });
       return null;
     }
     if (product.kind === 'parent') {
-      issue('sku', 'invoices.line.parentProduct', `${product.sku} has variants: choose one of them.`, { sku: product.sku });
+      flag('sku', 'invoices.line.parentProduct', `${product.sku} has variants: choose one of them.`, { sku: product.sku });
       return null;
     }
   }
@@ -123,21 +123,21 @@ function resolveLine(sqlite: Database, draft: LineDraft, ctx: LineContext, issue
   const unit = product?.unit ?? credited?.unit ?? 'pcs';
   const quantity = parseQuantity(draft.quantity, isUnit(unit) ? unit : 'pcs');
   if (!quantity.ok || quantity.milli <= 0) {
-    issue('quantity', 'invoices.line.quantity', `"${String(draft.quantity)}" is not a quantity above zero in ${unit}.`, { value: String(draft.quantity), unit });
+    flag('quantity', 'invoices.line.quantity', `"${String(draft.quantity)}" is not a quantity above zero in ${unit}.`, { value: String(draft.quantity), unit });
     return null;
   }
 
   const name = draft.name ?? credited?.name ?? (product ? productName(sqlite, product.id, ctx.language) : null);
   if (!name) {
-    issue('name', 'invoices.line.name', 'Name what is sold on this line.');
+    flag('name', 'invoices.line.name', 'Name what is sold on this line.');
     return null;
   }
 
-  let unitPriceMinor: number | null = null;
+  let unitPriceMinor: number;
   if (draft.unitPrice !== null) {
     const parsed = parseAmount(draft.unitPrice, ctx.currency);
     if (!parsed.ok || parsed.amountMinor < 0) {
-      issue('unitPrice', 'invoices.line.unitPrice', `"${draft.unitPrice}" is not a price in ${ctx.currency}.`, { value: draft.unitPrice, currency: ctx.currency });
+      flag('unitPrice', 'invoices.line.unitPrice', `"${draft.unitPrice}" is not a price in ${ctx.currency}.`, { value: draft.unitPrice, currency: ctx.currency });
       return null;
     }
     unitPriceMinor = parsed.amountMinor;
@@ -146,11 +146,11 @@ function resolveLine(sqlite: Database, draft: LineDraft, ctx: LineContext, issue
   } else if (product) {
     unitPriceMinor = listPrice(sqlite, product.id, ctx.currency, quantity.milli);
     if (unitPriceMinor === null) {
-      issue('unitPrice', 'invoices.line.noPrice', `${product.sku} has no retail price in ${ctx.currency}: enter the price.`, { sku: product.sku, currency: ctx.currency });
+      flag('unitPrice', 'invoices.line.noPrice', `${product.sku} has no retail price in ${ctx.currency}: enter the price.`, { sku: product.sku, currency: ctx.currency });
       return null;
     }
   } else {
-    issue('unitPrice', 'invoices.line.unitPriceRequired', 'Enter the price of this line.');
+    flag('unitPrice', 'invoices.line.unitPriceRequired', 'Enter the price of this line.');
     return null;
   }
 
@@ -158,7 +158,7 @@ function resolveLine(sqlite: Database, draft: LineDraft, ctx: LineContext, issue
   if (draft.discount !== null) {
     const bp = parsePercent(draft.discount);
     if (bp === null) {
-      issue('discount', 'invoices.line.discount', `"${draft.discount}" is not a percentage between 0 and 100.`, { value: draft.discount });
+      flag('discount', 'invoices.line.discount', `"${draft.discount}" is not a percentage between 0 and 100.`, { value: draft.discount });
       return null;
     }
     discountBp = bp;
@@ -195,14 +195,14 @@ function resolveLine(sqlite: Database, draft: LineDraft, ctx: LineContext, issue
   if (draft.taxOverride) {
     const rateBp = parsePercent(draft.taxOverride.rate);
     if (rateBp === null) {
-      issue('taxOverride.rate', 'invoices.line.taxRate', `"${draft.taxOverride.rate}" is not a VAT rate in percent.`, { value: draft.taxOverride.rate });
+      flag('taxOverride.rate', 'invoices.line.taxRate', `"${draft.taxOverride.rate}" is not a VAT rate in percent.`, { value: draft.taxOverride.rate });
       return null;
     }
     override = { category: draft.taxOverride.category, rateBp, mention: draft.taxOverride.mention };
   }
   const answer = taxFor(ctx, taxClass, supply, override);
   if (!answer.ok) {
-    issue(override ? 'taxOverride' : 'taxClass', answer.issue.key, answer.issue.message, answer.issue.params);
+    flag(override ? 'taxOverride' : 'taxClass', answer.issue.key, answer.issue.message, answer.issue.params);
     return null;
   }
   const t = answer.treatment;

@@ -38,7 +38,7 @@ export const SELLER_PROFILE = {
   country: 'DE',
   baseCurrency: 'EUR',
   fiscalYearStart: { month: 1, day: 1 },
-  defaultLanguage: 'en' as const,
+  defaultLanguage: 'en' as 'en' | 'fr' | 'de' | 'ar',
   email: 'office@atlas-teppich.de',
   phone: '+49 30 1234567',
   addresses: [{ kind: 'registered' as const, line1: 'Oranienstraße 12', postalCode: '10999', city: 'Berlin', country: 'DE' }],
