@@ -144,11 +144,12 @@ function resolveLine(sqlite: Database, draft: LineDraft, ctx: LineContext, flag:
   } else if (credited) {
     unitPriceMinor = credited.unitPriceMinor;
   } else if (product) {
-    unitPriceMinor = listPrice(sqlite, product.id, ctx.currency, quantity.milli);
-    if (unitPriceMinor === null) {
+    const listed = listPrice(sqlite, product.id, ctx.currency, quantity.milli);
+    if (listed === null) {
       flag('unitPrice', 'invoices.line.noPrice', `${product.sku} has no retail price in ${ctx.currency}: enter the price.`, { sku: product.sku, currency: ctx.currency });
       return null;
     }
+    unitPriceMinor = listed;
   } else {
     flag('unitPrice', 'invoices.line.unitPriceRequired', 'Enter the price of this line.');
     return null;
