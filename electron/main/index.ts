@@ -25,6 +25,7 @@ import { registerAppScheme, serveAppProtocol } from './appProtocol.ts';
 import { guardEveryWebContents, hardenSession } from './hardening.ts';
 import { registerIpc } from './ipc.ts';
 import { createMainWindow } from './mainWindow.ts';
+import { createPrintToPdfRenderer } from './pdfRenderer.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { APP_ENTRY_URL, contentSecurityPolicy, devServerOrigin, isTrustedAppUrl, type CspOptions } from './security.ts';
 import { CLOSE_TIMEOUT_MS, settleWithin } from './shutdown.ts';
@@ -190,6 +191,7 @@ async function openCore(): Promise<Kontor | undefined> {
       mode: 'electron',
       log,
       jobWorkerUrl: JOB_WORKER_URL,
+      pdfRenderer: createPrintToPdfRenderer(),
     });
   } catch (error) {
     if (error instanceof KontorError && (error.code === 'DATABASE_TOO_NEW' || error.code === 'NOT_A_KONTOR_DATABASE')) {
