@@ -120,6 +120,31 @@ export const invoicingCalls = {
     output: DocumentSchema,
     summary: 'Creates or edits a draft; lines are resolved (name, price, tax) and totals computed.',
   }),
+  'invoices.preview': defineCall({
+    input: DraftInputSchema,
+    output: z.object({
+      currency: z.string(),
+      lines: z.array(
+        z
+          .object({
+            name: z.string(),
+            unit: z.string(),
+            unitPriceMinor: z.number().int(),
+            netMinor: z.number().int(),
+            taxCategory: z.string(),
+            taxRateBp: z.number().int(),
+            taxMention: z.string().nullable(),
+          })
+          .nullable(),
+      ),
+      taxes: z.array(z.object({ category: z.string(), rateBp: z.number().int(), baseMinor: z.number().int(), taxMinor: z.number().int() })),
+      netMinor: z.number().int(),
+      taxMinor: z.number().int(),
+      grossMinor: z.number().int(),
+      issues: z.array(z.object({ path: z.string(), key: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+    }),
+    summary: 'Live totals of a draft as the editor holds it: names, prices and VAT resolved, problems listed, nothing saved.',
+  }),
   'invoices.deleteDraft': defineCall({ input: Id, output: z.void(), summary: 'Deletes a draft (an issued document is never deleted).' }),
   'invoices.issue': defineCall({
     input: z.object({ id: z.number().int().positive(), issueDate: IsoDateSchema.nullish().transform((v) => v ?? null) }).strict(),

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { ValidationError } from '../../../shared/errors.ts';
+import type { Language } from '../../../shared/contract/app.ts';
+import { ValidationError, type FieldIssue } from '../../../shared/errors.ts';
 import type { BuyerSnapshot, DraftData } from '../../../shared/invoicing/documents.ts';
 import { computeTotals } from '../../../shared/invoicing/totals.ts';
 import { cached, findWarehouse } from '../stock/resolve.ts';
@@ -45,6 +46,66 @@ export function creditedInvoice(sqlite: Database, invoiceId: number, path = 'cre
   return { row, lines: new Map(lineRows(sqlite, invoiceId).map((l) => [l.id, resolvedOf(l)])) };
 }
 
+interface PreparedDraft {
+  currency: string;
+  frozenBuyer: BuyerSnapshot;
+  language: Language;
+  lines: ResolvedLine[];
+  issues: FieldIssue[];
+}
+
+/** The buyer, currency, language and resolved lines a draft would have; reads only. */
+function prepareDraft(sqlite: Database, input: SaveDraft, buyer: BuyerSnapshot): PreparedDraft {
+  const company = companyOf(sqlite);
+  let currency = input.currency ?? buyer.currency ?? company.base_currency;
+  let frozenBuyer = buyer;
+  let creditedLines: LineContext['creditedLines'];
+  if (input.kind === 'credit_note') {
+    if (input.creditOfId === null) fail('creditOfId', 'invoices.creditNote.invoiceRequired', 'Choose the invoice this credit note corrects.');
+    const invoice = creditedInvoice(sqlite, input.creditOfId);
+    // A credit note is in the invoice's currency, to the invoice's buyer, whatever the input says.
+    currency = invoice.row.currency;
+    frozenBuyer = JSON.parse(invoice.row.buyer) as BuyerSnapshot;
+    creditedLines = invoice.lines;
+  } else if (input.creditOfId !== null) {
+    fail('creditOfId', 'invoices.creditOfOnlyCreditNote', 'Only a credit note refers to an invoice it corrects.');
+  }
+  const language = languageOr(input.language, languageOr(company.default_language, 'en'));
+  const { lines, issues } = resolveLines(sqlite, input.lines.map(lineDraftOf), {
+    sellerCountry: company.country,
+    buyer: frozenBuyer,
+    currency,
+    language,
+    creditedLines,
+  });
+  return { currency, frozenBuyer, language, lines, issues };
+}
+
+export interface DraftPreview {
+  currency: string;
+  /** One per input line, null where the line has a problem (see `issues`). */
+  lines: ({ name: string; unit: string; unitPriceMinor: number; netMinor: number; taxCategory: string; taxRateBp: number; taxMention: string | null } | null)[];
+  taxes: { category: string; rateBp: number; baseMinor: number; taxMinor: number }[];
+  netMinor: number;
+  taxMinor: number;
+  grossMinor: number;
+  issues: FieldIssue[];
+}
+
+/** Live totals for the editor: the lines as a save would resolve them, with their problems, nothing written. */
+export function previewDraft(sqlite: Database, input: SaveDraft, buyer: BuyerSnapshot): DraftPreview {
+  const { currency, lines, issues } = prepareDraft(sqlite, input, buyer);
+  const bad = new Set(issues.map((i) => Number(i.path.split('.')[1])));
+  let next = 0;
+  const perInput = input.lines.map((_, i) => {
+    if (bad.has(i)) return null;
+    const l = lines[next++] as ResolvedLine;
+    return { name: l.name, unit: l.unit, unitPriceMinor: l.unitPriceMinor, netMinor: l.netMinor, taxCategory: l.taxCategory, taxRateBp: l.taxRateBp, taxMention: l.taxMention };
+  });
+  const totals = computeTotals(lines);
+  return { currency, lines: perInput, taxes: totals.taxes, netMinor: totals.netMinor, taxMinor: totals.taxMinor, grossMinor: totals.grossMinor, issues };
+}
+
 export function saveDraft(sqlite: Database, input: SaveDraft, buyer: BuyerSnapshot, now: Date): number {
   const run = sqlite.transaction(() => {
     const company = companyOf(sqlite);
@@ -57,28 +118,7 @@ export function saveDraft(sqlite: Database, input: SaveDraft, buyer: BuyerSnapsh
     }
     if (existing && existing.kind !== input.kind) fail('kind', 'invoices.kindFixed', 'A draft keeps its kind; convert an issued document instead.');
 
-    let currency = input.currency ?? buyer.currency ?? company.base_currency;
-    let frozenBuyer = buyer;
-    let creditedLines: LineContext['creditedLines'];
-    if (input.kind === 'credit_note') {
-      if (input.creditOfId === null) fail('creditOfId', 'invoices.creditNote.invoiceRequired', 'Choose the invoice this credit note corrects.');
-      const invoice = creditedInvoice(sqlite, input.creditOfId);
-      // A credit note is in the invoice's currency, to the invoice's buyer, whatever the input says.
-      currency = invoice.row.currency;
-      frozenBuyer = JSON.parse(invoice.row.buyer) as BuyerSnapshot;
-      creditedLines = invoice.lines;
-    } else if (input.creditOfId !== null) {
-      fail('creditOfId', 'invoices.creditOfOnlyCreditNote', 'Only a credit note refers to an invoice it corrects.');
-    }
-
-    const language = languageOr(input.language, languageOr(company.default_language, 'en'));
-    const { lines, issues } = resolveLines(sqlite, input.lines.map(lineDraftOf), {
-      sellerCountry: company.country,
-      buyer: frozenBuyer,
-      currency,
-      language,
-      creditedLines,
-    });
+    const { currency, frozenBuyer, language, lines, issues } = prepareDraft(sqlite, input, buyer);
     if (issues.length > 0) throw new ValidationError(issues);
 
     const warehouseId = input.warehouse === null ? null : findWarehouse(sqlite, input.warehouse, 'warehouse').id;

@@ -11,6 +11,7 @@ type InvoicingCall =
   | 'invoices.list'
   | 'invoices.get'
   | 'invoices.saveDraft'
+  | 'invoices.preview'
   | 'invoices.deleteDraft'
   | 'invoices.issue'
   | 'invoices.convert'
@@ -34,6 +35,7 @@ export function invoicingHandlers(db: Kysely<KontorSchema>, sqlite: Database, op
     'invoices.list': (query) => exclusive(db, () => listDocuments(sqlite, query, todayIso(now()))),
     'invoices.get': ({ id }) => s.get(id),
     'invoices.saveDraft': (input) => s.saveDraft(input),
+    'invoices.preview': (input) => s.preview(input),
     'invoices.deleteDraft': ({ id }) => s.deleteDraft(id),
     // Issued through the contract, a document gets its PDF at once.
     'invoices.issue': ({ id, issueDate }) => s.issue(id, issueDate, { pdf: true }),

@@ -7,7 +7,7 @@ import type { BuyerSource } from './buyers.ts';
 import type { PdfRenderer } from './pdf/renderer.ts';
 import { documentHtml, pdfOf } from './pdf/store.ts';
 import { convertDocument, creditNoteFor } from './convert.ts';
-import { deleteDraft, saveDraft, type SaveDraft } from './drafts.ts';
+import { deleteDraft, previewDraft, saveDraft, type SaveDraft } from './drafts.ts';
 import { issueDocument } from './issue.ts';
 import { allocatePayment, getPayment, listPayments, recordPayment, type PaymentInput } from './payments.ts';
 import { importEcbXml, importRatesCsv, listRates, setRate } from './rates.ts';
@@ -49,6 +49,12 @@ export function createInvoicingService(db: Kysely<KontorSchema>, sqlite: Databas
       // A credit note's buyer is its invoice's; saveDraft takes it from there.
       const buyer = input.kind === 'credit_note' && input.buyer === null && input.buyerContactId === null ? placeholderBuyer : await buyerFor(input);
       return run(() => get(saveDraft(sqlite, input, buyer, now())));
+    },
+
+    /** Live totals of what the editor holds, without saving. */
+    async preview(input: SaveDraft) {
+      const buyer = input.kind === 'credit_note' && input.buyer === null && input.buyerContactId === null ? placeholderBuyer : await buyerFor(input);
+      return run(() => previewDraft(sqlite, input, buyer));
     },
 
     deleteDraft: (id: number) => run(() => deleteDraft(sqlite, id)),

@@ -207,3 +207,19 @@ describe('an issued document is immutable in SQLite itself', () => {
     expect(again.seller?.legalName).toBe('Teppichhaus Atlas GmbH');
   });
 });
+
+describe('live totals for the editor', () => {
+  it('answers each line resolved, the problems of the others, and totals of the good ones, writing nothing', async () => {
+    t = await openInvoicingKontor();
+    t.product('RUG-1', { priceMinor: 99 });
+    const preview = await t.client.call('invoices.preview', {
+      kind: 'invoice',
+      buyer: BUYERS.de,
+      lines: [{ sku: 'RUG-1', quantity: '3' }, { sku: 'NOPE', quantity: '1' }, { name: 'Freight', quantity: '1', unitPrice: '10' }],
+    });
+    expect(preview.lines.map((l) => l && [l.name, l.netMinor, l.taxRateBp])).toEqual([['Rug RUG-1', 297, 1900], null, ['Freight', 1000, 1900]]);
+    expect(preview.issues.map((i) => i.path)).toEqual(['lines.1.sku']);
+    expect([preview.netMinor, preview.taxMinor, preview.grossMinor]).toEqual([1297, 246, 1543]);
+    expect(t.sqlite.prepare('SELECT count(*) FROM document').pluck().get()).toBe(0);
+  });
+});
