@@ -189,6 +189,7 @@ export const DocumentSchema = z.object({
   buyer: BuyerSnapshotSchema,
   seller: SellerSnapshotSchema.nullable(),
   warehouseId: z.number().int().nullable(),
+  warehouseCode: z.string().nullable(),
   returnToStock: z.boolean(),
   sourceId: z.number().int().nullable(),
   creditOfId: z.number().int().nullable(),

@@ -166,6 +166,7 @@ export function toDocument(sqlite: Database, row: DocumentRow, today: string): K
     buyer: buyerOf(row),
     seller: row.seller === null ? null : SellerSnapshotSchema.parse(JSON.parse(row.seller)),
     warehouseId: row.warehouse_id,
+    warehouseCode: row.warehouse_id === null ? null : (cached(sqlite, 'SELECT code FROM warehouse WHERE id = ?').pluck().get(row.warehouse_id) as string),
     returnToStock: row.return_to_stock === 1,
     sourceId: row.source_id,
     creditOfId: row.credit_of_id,

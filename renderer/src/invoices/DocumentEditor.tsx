@@ -56,7 +56,7 @@ function stateOf(doc: KontorDocument | null, baseCurrency: string, language: str
     buyerVatId: doc.buyer.taxIds.find((x) => x.scheme === 'EU_VAT')?.value ?? '',
     currency: doc.currency,
     language: doc.language,
-    warehouse: doc.warehouseId === null ? '' : String(doc.warehouseId),
+    warehouse: doc.warehouseCode ?? '',
     dueDate: doc.dueDate ?? '',
     terms: doc.terms ?? '',
     lines: doc.lines.map((l) => ({
@@ -86,7 +86,7 @@ function inputOf(kind: DocumentKind, s: EditorState, doc: KontorDocument | null)
     },
     currency: s.currency,
     language: s.language as DraftInput['language'],
-    warehouse: s.warehouse === '' ? null : /^\d+$/.test(s.warehouse) ? Number(s.warehouse) : s.warehouse,
+    warehouse: s.warehouse.trim() === '' ? null : s.warehouse.trim(),
     dueDate: s.dueDate.trim() || null,
     terms: s.terms,
     creditOfId: doc?.creditOfId ?? null,
@@ -171,7 +171,9 @@ export function DocumentEditor({ initial, kind, onSaved }: { initial: KontorDocu
       if (andIssue) {
         const issued = await getClient().call('invoices.issue', { id: saved.id });
         notify({ kind: 'success', title: `${t(`invoices.kinds.${issued.kind}`)} ${issued.number ?? ''}` });
-        navigate(`invoices/documents/${issued.id}`, { replace: true });
+        // On the draft's own page the page shows what it is given; a new one goes to its page.
+        if (initial && onSaved) onSaved(issued);
+        else navigate(`invoices/documents/${issued.id}`, { replace: true });
       } else if (initial && onSaved) {
         onSaved(saved);
       } else {

@@ -33,7 +33,7 @@ export function DocumentList() {
     () => [
       { id: 'number', accessorFn: (r) => r.number ?? '', header: t('invoices.columns.number'), size: 150, enableSorting: false, cell: (c) => c.row.original.number ?? '—' },
       { id: 'kind', accessorKey: 'kind', header: t('invoices.columns.kind'), size: 120, enableSorting: false, cell: (c) => t(`invoices.kinds.${c.row.original.kind}`) },
-      { id: 'buyer', accessorKey: 'buyerName', header: t('invoices.columns.buyer'), size: 240, enableSorting: false, cell: (c) => <span dir="auto">{c.row.original.buyerName}</span> },
+      { id: 'buyer', accessorKey: 'buyerName', header: t('invoices.columns.buyer'), size: 200, enableSorting: false, cell: (c) => <span dir="auto">{c.row.original.buyerName}</span> },
       {
         id: 'date',
         accessorFn: (r) => r.issueDate ?? '',

@@ -82,7 +82,7 @@ export const invoicesMessages = defineAreaMessages({
     status: { draft: 'Draft', issued: 'Issued', unpaid: 'Unpaid', partlyPaid: 'Partly paid', paid: 'Paid', overdue: 'Overdue' },
     tabs: { documents: 'Documents', payments: 'Payments', statement: 'Statement', rates: 'Exchange rates' },
     columns: { number: 'Number', kind: 'Kind', buyer: 'Buyer', issueDate: 'Date', dueDate: 'Due', total: 'Total', open: 'Open', status: 'Status' },
-    list: { search: 'Number or buyer', allKinds: 'All kinds', count: '{{count}} documents', empty: 'No documents yet.' },
+    list: { search: 'Number or buyer', allKinds: 'All kinds', count: 'Documents: {{count}}', empty: 'No documents yet.' },
     actions: {
       new: 'New',
       save: 'Save draft',
@@ -237,7 +237,7 @@ export const invoicesMessages = defineAreaMessages({
     status: { draft: 'Brouillon', issued: 'Émis', unpaid: 'Impayée', partlyPaid: 'Payée en partie', paid: 'Payée', overdue: 'En retard' },
     tabs: { documents: 'Documents', payments: 'Paiements', statement: 'Relevé', rates: 'Taux de change' },
     columns: { number: 'Numéro', kind: 'Type', buyer: 'Acheteur', issueDate: 'Date', dueDate: 'Échéance', total: 'Total', open: 'Reste dû', status: 'Statut' },
-    list: { search: 'Numéro ou acheteur', allKinds: 'Tous les types', count: '{{count}} documents', empty: 'Aucun document pour l’instant.' },
+    list: { search: 'Numéro ou acheteur', allKinds: 'Tous les types', count: 'Documents : {{count}}', empty: 'Aucun document pour l’instant.' },
     actions: {
       new: 'Nouveau',
       save: 'Enregistrer le brouillon',
@@ -392,7 +392,7 @@ export const invoicesMessages = defineAreaMessages({
     status: { draft: 'Entwurf', issued: 'Ausgestellt', unpaid: 'Unbezahlt', partlyPaid: 'Teilbezahlt', paid: 'Bezahlt', overdue: 'Überfällig' },
     tabs: { documents: 'Dokumente', payments: 'Zahlungen', statement: 'Kontoauszug', rates: 'Wechselkurse' },
     columns: { number: 'Nummer', kind: 'Art', buyer: 'Käufer', issueDate: 'Datum', dueDate: 'Fällig', total: 'Betrag', open: 'Offen', status: 'Status' },
-    list: { search: 'Nummer oder Käufer', allKinds: 'Alle Arten', count: '{{count}} Dokumente', empty: 'Noch keine Dokumente.' },
+    list: { search: 'Nummer oder Käufer', allKinds: 'Alle Arten', count: 'Dokumente: {{count}}', empty: 'Noch keine Dokumente.' },
     actions: {
       new: 'Neu',
       save: 'Entwurf speichern',
@@ -547,7 +547,7 @@ export const invoicesMessages = defineAreaMessages({
     status: { draft: 'مسودة', issued: 'صادرة', unpaid: 'غير مدفوعة', partlyPaid: 'مدفوعة جزئياً', paid: 'مدفوعة', overdue: 'متأخرة' },
     tabs: { documents: 'الوثائق', payments: 'المدفوعات', statement: 'كشف الحساب', rates: 'أسعار الصرف' },
     columns: { number: 'الرقم', kind: 'النوع', buyer: 'المشتري', issueDate: 'التاريخ', dueDate: 'الاستحقاق', total: 'المجموع', open: 'المتبقي', status: 'الحالة' },
-    list: { search: 'الرقم أو المشتري', allKinds: 'كل الأنواع', count: '{{count}} وثيقة', empty: 'لا توجد وثائق بعد.' },
+    list: { search: 'الرقم أو المشتري', allKinds: 'كل الأنواع', count: 'عدد الوثائق: {{count}}', empty: 'لا توجد وثائق بعد.' },
     actions: {
       new: 'جديد',
       save: 'حفظ المسودة',
