@@ -253,15 +253,20 @@ function productName(sqlite: Database, productId: number, language: Language): s
   );
 }
 
-/** The retail price in that currency for that quantity (the highest tier it reaches). */
+/**
+ * The retail price in that currency for that quantity: the highest tier it reaches, or the first
+ * tier when it reaches none (0.25 kg of a spice priced from 1 kg is sold at the 1 kg price).
+ */
 function listPrice(sqlite: Database, productId: number, currency: string, quantityMilli: number): number | null {
   const price = cached(
     sqlite,
     `SELECT pp.amount_minor FROM product_price pp JOIN price_list pl ON pl.id = pp.price_list_id
-     WHERE pp.product_id = ? AND pl.code = 'RETAIL' AND pp.currency = ? AND pp.min_quantity_milli <= ?
-     ORDER BY pp.min_quantity_milli DESC LIMIT 1`,
+     WHERE pp.product_id = @product AND pl.code = 'RETAIL' AND pp.currency = @currency
+     ORDER BY pp.min_quantity_milli <= @quantity DESC,
+              CASE WHEN pp.min_quantity_milli <= @quantity THEN -pp.min_quantity_milli ELSE pp.min_quantity_milli END
+     LIMIT 1`,
   )
     .pluck()
-    .get(productId, currency, quantityMilli) as number | undefined;
+    .get({ product: productId, currency, quantity: quantityMilli }) as number | undefined;
   return price ?? null;
 }

@@ -223,3 +223,19 @@ describe('live totals for the editor', () => {
     expect(t.sqlite.prepare('SELECT count(*) FROM document').pluck().get()).toBe(0);
   });
 });
+
+describe('list prices', () => {
+  it('takes the highest quantity tier reached, or the first tier below it', async () => {
+    t = await openInvoicingKontor();
+    const id = t.product('SAFFRON', { unit: 'kg', priceMinor: 120000 });
+    t.sqlite
+      .prepare("INSERT INTO product_price (product_id, price_list_id, currency, min_quantity_milli, amount_minor) SELECT ?, id, 'EUR', 10000, 99000 FROM price_list WHERE code = 'RETAIL'")
+      .run(id);
+    const preview = await t.client.call('invoices.preview', {
+      kind: 'quote',
+      buyer: BUYERS.de,
+      lines: [{ sku: 'SAFFRON', quantity: '0,25' }, { sku: 'SAFFRON', quantity: '9,999' }, { sku: 'SAFFRON', quantity: '10' }],
+    });
+    expect(preview.lines.map((l) => l?.unitPriceMinor)).toEqual([120000, 120000, 99000]);
+  });
+});
