@@ -175,6 +175,7 @@ export interface KontorSchema {
   // 006-invoicing: documents freeze at issue (SQLite triggers); JSON columns hold text.
   product_tax: { product_id: number; tax_class: string; supply: Generated<string> };
   document_series: { id: Generated<number>; kind: string; code: string; pattern: string; is_default: Generated<number>; created_at: string };
+  document_count: { kind: string; status: string; payment_status: string; n: number };
   document_counter: { series_id: number; fiscal_year: number; last_seq: number; last_issue_date: string };
   document: {
     id: Generated<number>;
@@ -218,6 +219,7 @@ export interface KontorSchema {
     updated_at: string;
     issued_at: string | null;
     revision: Generated<number>;
+    is_open: Generated<number>;
   };
   document_line: {
     id: Generated<number>;

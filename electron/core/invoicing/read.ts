@@ -28,7 +28,7 @@ function whereOf(query: Query): { sql: string; params: Record<string, string | n
       params.paymentStatus = query.filter;
       break;
     case 'overdue':
-      parts.push("kind = 'invoice' AND status = 'issued' AND payment_status IN ('unpaid', 'partlyPaid') AND due_date < @today");
+      parts.push('is_open = 1 AND due_date < @today');
       break;
     case 'all':
       break;
@@ -40,6 +40,25 @@ function whereOf(query: Query): { sql: string; params: Record<string, string | n
   return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
+/**
+ * How many documents a filter matches. Kind, status and payment state are counted by triggers
+ * (document_count); overdue is the open invoices less those not yet due (the recent few, read
+ * from the due-date index); only a search counts the matching rows themselves.
+ */
+function countOf(sqlite: Database, query: Query, where: string, params: Record<string, string | number>): number {
+  if (query.search !== null) return cached(sqlite, `SELECT count(*) FROM document ${where}`).pluck().get(params) as number;
+  if (query.filter !== 'overdue') return cached(sqlite, `SELECT coalesce(sum(n), 0) FROM document_count ${where}`).pluck().get(params) as number;
+  if (query.kind !== null && query.kind !== 'invoice') return 0;
+  const open = cached(
+    sqlite,
+    "SELECT coalesce(sum(n), 0) FROM document_count WHERE kind = 'invoice' AND status = 'issued' AND payment_status IN ('unpaid', 'partlyPaid')",
+  )
+    .pluck()
+    .get() as number;
+  const notYetDue = cached(sqlite, 'SELECT count(*) FROM document WHERE is_open = 1 AND due_date >= ?').pluck().get(params.today) as number;
+  return open - notYetDue;
+}
+
 const LIST_COLUMNS = 'id, kind, status, number, buyer_name, issue_date, due_date, currency, gross_minor, paid_minor, credited_minor, payment_status';
 
 export function listDocuments(sqlite: Database, input: DocumentListQuery, today: string): DocumentPage {
@@ -47,8 +66,10 @@ export function listDocuments(sqlite: Database, input: DocumentListQuery, today:
   const day = query.today ?? today;
   const { sql, params } = whereOf(query);
   const withToday = sql.includes('@today') ? { ...params, today: day } : params;
-  const total = cached(sqlite, `SELECT count(*) FROM document ${sql}`).pluck().get(withToday) as number;
-  const rows = cached(sqlite, `SELECT ${LIST_COLUMNS} FROM document ${sql} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({
+  const total = countOf(sqlite, query, sql, withToday);
+  // Overdue: the most overdue first; everything else newest first.
+  const order = query.filter === 'overdue' ? 'due_date, id' : 'id DESC';
+  const rows = cached(sqlite, `SELECT ${LIST_COLUMNS} FROM document ${sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({
     ...withToday,
     limit: query.limit,
     offset: query.offset,

@@ -181,7 +181,7 @@ describe('receivables', () => {
     expect(rows[0]?.invoices.find((i) => i.id === old.id)).toMatchObject({ daysLate: 100, bucket: '91-120' });
 
     const overdue = await t.client.call('invoices.list', { filter: 'overdue', today: '2026-04-30' });
-    expect(overdue.rows.map((r) => r.number)).toEqual([mid.number, old.number]);
+    expect(overdue.rows.map((r) => r.number)).toEqual([old.number, mid.number]); // most overdue first
 
     const [s] = await t.invoicing.statement({ contactId: BUYERS.de.contactId, name: null }, '2026-03-01', '2026-04-30');
     expect(s).toMatchObject({ currency: 'EUR', openingMinor: 11900, closingMinor: 43800, unallocatedCreditMinor: 0 });
@@ -190,5 +190,45 @@ describe('receivables', () => {
       ['2026-04-02', 'payment', 0, 3800, 31900],
       ['2026-04-20', 'invoice', 11900, 0, 43800],
     ]);
+  });
+});
+
+describe('list totals', () => {
+  it('the counts kept by triggers agree with counting the rows, for every filter, after issues, payments, credit notes and deletions', async () => {
+    t = await openInvoicingKontor();
+    t.product('RUG-1', { priceMinor: 10000 });
+    const ids: number[] = [];
+    for (const [kind, due] of [['invoice', '2026-03-10'], ['invoice', '2026-05-01'], ['invoice', '2026-03-20'], ['quote', null], ['proforma', null]] as const) {
+      const d = await t.draft({ kind, buyerContactId: BUYERS.de.contactId, dueDate: due, lines: [{ sku: 'RUG-1', quantity: '1' }] });
+      ids.push((await t.invoicing.issue(d.id, '2026-03-02')).id);
+    }
+    const extra = await t.draft({ kind: 'invoice', buyerContactId: BUYERS.de.contactId, lines: [{ sku: 'RUG-1', quantity: '1' }] });
+    await t.draft({ kind: 'invoice', buyerContactId: BUYERS.de.contactId, lines: [{ sku: 'RUG-1', quantity: '1' }] });
+    await t.invoicing.deleteDraft(extra.id);
+    await t.invoicing.recordPayment(payment({ amount: '119.00', allocations: [{ documentId: ids[0]!, amount: '119.00' }] }));
+    await t.invoicing.recordPayment(payment({ amount: '19.00', allocations: [{ documentId: ids[1]!, amount: '19.00' }] }));
+    const cn = await t.invoicing.creditNote(ids[2]!, null, false, null);
+    await t.invoicing.issue(cn.id, '2026-03-03');
+
+    const today = '2026-04-01';
+    const direct: Record<string, string> = {
+      all: '1',
+      draft: "status = 'draft'",
+      issued: "status = 'issued'",
+      unpaid: "kind = 'invoice' AND status = 'issued' AND payment_status = 'unpaid'",
+      partlyPaid: "kind = 'invoice' AND status = 'issued' AND payment_status = 'partlyPaid'",
+      paid: "kind = 'invoice' AND status = 'issued' AND payment_status = 'paid'",
+      overdue: `kind = 'invoice' AND status = 'issued' AND payment_status <> 'paid' AND due_date < '${today}'`,
+    };
+    for (const [filter, where] of Object.entries(direct)) {
+      for (const kind of [null, 'invoice', 'quote'] as const) {
+        const page = await t.client.call('invoices.list', { filter: filter as 'all', kind, today });
+        const expected = t.sqlite.prepare(`SELECT count(*) FROM document WHERE ${where}${kind ? ` AND kind = '${kind}'` : ''}`).pluck().get();
+        expect({ filter, kind, total: page.total }).toEqual({ filter, kind, total: expected });
+        expect(page.rows.length).toBe(expected);
+      }
+    }
+    // In June the partly paid invoice due on 1 May is overdue; the paid and the fully credited ones are not.
+    expect((await t.client.call('invoices.list', { filter: 'overdue', today: '2026-06-01' })).rows.map((r) => r.id)).toEqual([ids[1]]);
   });
 });

@@ -103,6 +103,8 @@ export const m006Invoicing: Migration = {
         updated_at       TEXT    NOT NULL,
         issued_at        TEXT,
         revision         INTEGER NOT NULL DEFAULT 1,
+        -- An issued invoice not fully paid: the overdue list reads it through one index in due-date order.
+        is_open          INTEGER GENERATED ALWAYS AS (kind = 'invoice' AND status = 'issued' AND payment_status <> 'paid') VIRTUAL,
         CHECK ((status = 'draft') = (number IS NULL)),
         CHECK (status = 'draft' OR (seller IS NOT NULL AND issue_date IS NOT NULL AND fiscal_year IS NOT NULL AND seq IS NOT NULL)),
         CHECK (kind = 'credit_note' OR credit_of_id IS NULL),
@@ -110,11 +112,40 @@ export const m006Invoicing: Migration = {
         CHECK (currency = base_currency OR status = 'draft' OR fx_rate_scaled IS NOT NULL),
         UNIQUE (series_id, fiscal_year, seq)
       ) STRICT;
+      -- The list pages newest first within each filter: every filter has an index ending in id.
       CREATE INDEX document_list ON document (kind, id DESC);
-      CREATE INDEX document_status ON document (status, payment_status, due_date);
+      CREATE INDEX document_state ON document (status, id);
+      CREATE INDEX document_kind_state ON document (kind, status, payment_status, id);
+      CREATE INDEX document_open_due ON document (is_open, due_date, id);
       CREATE INDEX document_buyer ON document (buyer_contact_id, issue_date) WHERE buyer_contact_id IS NOT NULL;
       CREATE INDEX document_credit_of ON document (credit_of_id) WHERE credit_of_id IS NOT NULL;
       CREATE INDEX document_source ON document (source_id) WHERE source_id IS NOT NULL;
+
+      -- Documents per kind and state, kept by triggers: the list's totals read this instead of
+      -- counting 100,000 index entries on every page.
+      CREATE TABLE document_count (
+        kind           TEXT    NOT NULL,
+        status         TEXT    NOT NULL,
+        payment_status TEXT    NOT NULL,
+        n              INTEGER NOT NULL CHECK (n >= 0),
+        PRIMARY KEY (kind, status, payment_status)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TRIGGER document_count_insert AFTER INSERT ON document
+      BEGIN
+        INSERT INTO document_count (kind, status, payment_status, n) VALUES (NEW.kind, NEW.status, NEW.payment_status, 1)
+        ON CONFLICT (kind, status, payment_status) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER document_count_delete AFTER DELETE ON document
+      BEGIN
+        UPDATE document_count SET n = n - 1 WHERE kind = OLD.kind AND status = OLD.status AND payment_status = OLD.payment_status;
+      END;
+      CREATE TRIGGER document_count_update AFTER UPDATE OF kind, status, payment_status ON document
+      WHEN NEW.kind IS NOT OLD.kind OR NEW.status IS NOT OLD.status OR NEW.payment_status IS NOT OLD.payment_status
+      BEGIN
+        UPDATE document_count SET n = n - 1 WHERE kind = OLD.kind AND status = OLD.status AND payment_status = OLD.payment_status;
+        INSERT INTO document_count (kind, status, payment_status, n) VALUES (NEW.kind, NEW.status, NEW.payment_status, 1)
+        ON CONFLICT (kind, status, payment_status) DO UPDATE SET n = n + 1;
+      END;
 
       CREATE TRIGGER document_issued_frozen BEFORE UPDATE ON document
       WHEN OLD.status = 'issued' AND (${changed(FROZEN_DOCUMENT_COLUMNS)}
