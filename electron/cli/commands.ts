@@ -6,6 +6,7 @@ import { infoCommand } from './commands/info.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { productsListCommand, productsShowCommand } from './commands/products.ts';
 import { STOCK_COMMANDS } from './commands/stock.ts';
+import { INVOICE_COMMANDS } from './commands/invoices.ts';
 
 /**
  * Every command of `kontor`, in the order help lists them. A new command (`products list`,
@@ -21,4 +22,5 @@ export const COMMANDS: readonly CliCommand[] = [
   ...STOCK_COMMANDS,
   exportCommand,
   ...CONTACT_COMMANDS,
+  ...INVOICE_COMMANDS,
 ];

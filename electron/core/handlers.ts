@@ -39,6 +39,10 @@ import type { JobRunner } from './jobs/jobRunner.ts';
 import { ledgerHandlers } from './ledger/handlers.ts';
 import { getPreferences, setPreferences } from './settings/preferences.ts';
 import { createStockService } from './stock/stockService.ts';
+import { invoicingHandlers } from './invoicing/handlers.ts';
+import type { InvoicingOptions } from './invoicing/service.ts';
+import { noContacts } from './invoicing/buyers.ts';
+import { noPdfRenderer } from './invoicing/pdf/renderer.ts';
 
 interface Services {
   db: Kysely<KontorSchema>;
@@ -54,6 +58,12 @@ interface Services {
 
 /** One line per call: the contract names it, a service does it. */
 export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile }: Services): Handlers {
+  /** Buyers (the contacts core) and the PDF printer of the process running Kontor. */
+  invoicing?: InvoicingOptions;
+}
+
+/** One line per call: the contract names it, a service does it. */
+export function createHandlers({ db, jobs, info, sqlite, dataDir, invoicing }: Services): Handlers {
   const stock = createStockService(db, sqlite);
   return {
     ...catalogSettingsHandlers({ db }),
@@ -120,5 +130,6 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile }: 
     'stocktake.cancel': (input) => stock.cancelStocktake(input),
     ...contactsHandlers({ db, sqlite }),
     ...ledgerHandlers({ db, sqlite, jobs, dataDir, revealFile }),
+    ...invoicingHandlers(db, sqlite, invoicing ?? { buyers: noContacts, pdf: noPdfRenderer }),
   };
 }

@@ -9,6 +9,9 @@ import { createHandlers } from './handlers.ts';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner.ts';
 import type { Logger } from './logger.ts';
 import { scheduleCheckpoints } from './stock/checkpointScheduler.ts';
+import { noContacts, type BuyerSource } from './invoicing/buyers.ts';
+import { createChromiumRenderer } from './invoicing/pdf/chromiumRenderer.ts';
+import type { PdfRenderer } from './invoicing/pdf/renderer.ts';
 
 export interface KontorOptions {
   dataDir: string;
@@ -21,6 +24,10 @@ export interface KontorOptions {
   revealFile?: (path: string) => Promise<boolean>;
   /** Keep the past-date stock checkpoints in a background job; default: in the app (electron, web). */
   backgroundCheckpoints?: boolean;
+  /** Prints invoices: Electron's printToPDF in the app; Chromium through playwright-core elsewhere (the default). */
+  pdfRenderer?: PdfRenderer;
+  /** Where invoices find their buyers (the contacts core). */
+  buyers?: BuyerSource;
 }
 
 /** The back office itself: one database, its services, one dispatcher. No Electron here. */
@@ -71,6 +78,9 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       : null;
 
   const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info, revealFile: options.revealFile }), options.log);
+  const pdfRenderer = options.pdfRenderer ?? createChromiumRenderer();
+  const invoicing = { buyers: options.buyers ?? noContacts, pdf: pdfRenderer };
+  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info, invoicing }), options.log);
   return {
     dataDir: options.dataDir,
     databasePath,
@@ -82,6 +92,8 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     async close() {
       checkpoints?.close();
       await jobs.close();
+      // Only the renderer Kontor started is Kontor's to stop.
+      if (!options.pdfRenderer) await pdfRenderer.close();
       database.close();
     },
   };

@@ -27,6 +27,7 @@ import { registerIpc } from './ipc.ts';
 import { confirmLeave } from './leaveDialog.ts';
 import { languageTracker } from './leaveTexts.ts';
 import { createMainWindow } from './mainWindow.ts';
+import { createPrintToPdfRenderer } from './pdfRenderer.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { APP_ENTRY_URL, contentSecurityPolicy, devServerOrigin, isTrustedAppUrl, type CspOptions } from './security.ts';
 import { CLOSE_TIMEOUT_MS, settleWithin } from './shutdown.ts';
@@ -196,6 +197,7 @@ async function openCore(): Promise<Kontor | undefined> {
       jobWorkerUrl: JOB_WORKER_URL,
       // "Show in folder" after an export: the one shell call the ledger needs.
       revealFile: (path) => Promise.resolve((shell.showItemInFolder(path), true)),
+      pdfRenderer: createPrintToPdfRenderer(),
     });
   } catch (error) {
     if (error instanceof KontorError && (error.code === 'DATABASE_TOO_NEW' || error.code === 'NOT_A_KONTOR_DATABASE')) {

@@ -22,6 +22,7 @@ import { useAreaShortcuts } from './shell/useAreaShortcuts.ts';
 import { StockArea } from './stock/StockArea.tsx';
 import { LedgerArea } from './ledger/LedgerArea.tsx';
 import { DashboardArea } from './dashboard/DashboardArea.tsx';
+import { InvoicesArea } from './invoices/InvoicesArea.tsx';
 import { theme } from './theme.ts';
 
 /**
@@ -106,6 +107,7 @@ function Shell() {
     else if (current === 'ledger') content = <LedgerArea path={rest} />;
     else if (current === 'dashboard') content = <DashboardArea />;
     else if (current === 'contacts') content = <ContactsArea path={rest} />;
+    else if (current === 'invoices') content = <InvoicesArea path={rest} />;
     else if (current !== null && current !== 'settings') content = <NotBuilt area={current} />;
   }
 

@@ -7,6 +7,7 @@ import { contactCalls } from './contacts.ts';
 import { jobCalls } from './jobs.ts';
 import { ledgerCalls } from './ledger.ts';
 import { stockCalls } from './stock.ts';
+import { invoicingCalls } from './invoicing.ts';
 
 /** Every call the renderer may make. Nothing else crosses the process boundary. */
 export const contract = {
@@ -18,6 +19,7 @@ export const contract = {
   ...stockCalls,
   ...contactCalls,
   ...ledgerCalls,
+  ...invoicingCalls,
 };
 
 export type Contract = typeof contract;

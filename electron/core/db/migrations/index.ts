@@ -8,6 +8,7 @@ import { m006Contacts } from './006-contacts.ts';
 import { m007Ledger } from './007-ledger.ts';
 import { m008BulkKeysAndLateMovements } from './008-bulk-keys-and-late-movements.ts';
 import { m009PriceListCurrency } from './009-price-list-currency.ts';
+import { m010Invoicing } from './010-invoicing.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m007Ledger,
   m008BulkKeysAndLateMovements,
   m009PriceListCurrency,
+  m010Invoicing,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
