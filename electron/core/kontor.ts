@@ -77,10 +77,9 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       ? scheduleCheckpoints({ sqlite: database.sqlite, jobs, log: options.log })
       : null;
 
-  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info, revealFile: options.revealFile }), options.log);
   const pdfRenderer = options.pdfRenderer ?? createChromiumRenderer();
   const invoicing = { buyers: options.buyers ?? noContacts, pdf: pdfRenderer };
-  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info, invoicing }), options.log);
+  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info, revealFile: options.revealFile, invoicing }), options.log);
   return {
     dataDir: options.dataDir,
     databasePath,
