@@ -33,6 +33,7 @@ import {
 } from './company/companyProfile.ts';
 import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
+import { importHandlers } from './imports/handlers.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
 import { getPreferences, setPreferences } from './settings/preferences.ts';
 import { createStockService } from './stock/stockService.ts';
@@ -112,5 +113,6 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): H
     'stocktake.get': (input) => stock.getStocktake(input),
     'stocktake.post': (input) => stock.postStocktake(input),
     'stocktake.cancel': (input) => stock.cancelStocktake(input),
+    ...importHandlers({ db, sqlite, dataDir }),
   };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appCalls } from './app.ts';
 import { catalogCalls } from './catalog.ts';
 import { companyCalls } from './company.ts';
+import { importCalls } from './imports.ts';
 import { jobCalls } from './jobs.ts';
 import { stockCalls } from './stock.ts';
 
@@ -12,6 +13,7 @@ export const contract = {
   ...jobCalls,
   ...catalogCalls,
   ...stockCalls,
+  ...importCalls,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define.ts';
+import { CatalogExportInputSchema, CatalogImportInputSchema } from '../imports/jobs.ts';
 
 /**
  * Kinds of heavy work that run off the main thread. Each kind's input schema lives here so a job
@@ -8,6 +9,8 @@ import { defineCall } from './define.ts';
 export const JobStartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('database.backup'), input: z.object({}).strict() }).strict(),
   z.object({ kind: z.literal('demo.generate'), input: z.object({}).strict() }).strict(),
+  z.object({ kind: z.literal('catalog.import'), input: CatalogImportInputSchema }).strict(),
+  z.object({ kind: z.literal('catalog.export'), input: CatalogExportInputSchema }).strict(),
 ]);
 export type JobStart = z.infer<typeof JobStartSchema>;
 export type JobKind = JobStart['kind'];

@@ -67,6 +67,12 @@ export interface PlanContext {
   categories: readonly Category[];
   languages: readonly string[];
   priceLists: ReadonlyMap<string, number>;
+  /**
+   * Whether an empty cell of a variant row means "as the parent" (Shopify, WooCommerce and most
+   * sheets leave variant rows empty but for what differs) or "none" (Kontor's own export, which
+   * writes every product's own values).
+   */
+  inheritEmpty: boolean;
 }
 
 const INHERITED_BY_VARIANTS = ['categoryId', 'brand', 'unit', 'hsCode', 'originCountry', 'netWeightG', 'grossWeightG', 'lengthMm', 'widthMm', 'heightMm', 'costPrice'] as const;
@@ -220,7 +226,7 @@ function buildFields(
       : { ...PRODUCT_DEFAULTS, sku: item.sku, texts: {}, tags: [], prices: [], minimumOrders: [], attributes: {} };
   const f = base;
   f.sku = item.sku;
-  const inherit = item.kind === 'variant' && parent ? parent.fields : null;
+  const inherit = item.kind === 'variant' && parent && context.inheritEmpty ? parent.fields : null;
   const take = <K extends (typeof INHERITED_BY_VARIANTS)[number]>(key: K, value: ProductFields[K] | undefined): void => {
     if (value === undefined) return;
     f[key] = value === null && inherit ? inherit[key] : value;

@@ -87,7 +87,7 @@ export async function readImportFile(deps: ImportDeps, request: ImportRequest, c
       headerRow = row.rowNumber;
       const proposed = proposeMapping(headers, context);
       profile = proposed.profile;
-      mapping ??= { columns: proposed.columns, options: { defaultCurrency: context.defaultCurrency, defaultLanguage: context.languages[0] ?? 'en' } };
+      mapping ??= { columns: proposed.columns, options: proposedOptions(proposed.columns, context) };
       checkMappingFits(mapping, headers, request.fileName);
       columns = mappedColumns(mapping);
       if (!columns.some((c) => c.target.kind === 'simple' && (c.target.field === 'sku' || c.target.field === 'handle'))) {
@@ -108,6 +108,12 @@ export async function readImportFile(deps: ImportDeps, request: ImportRequest, c
     });
   }
   return { source, headers, headerRow, profile, mapping, records: groupByHandle(records), emptyRows };
+}
+
+/** New categories are named in the language of the file's first title column (a French sheet, French names). */
+export function proposedOptions(columns: Mapping['columns'], context: { defaultCurrency: string; languages: readonly string[] }): Mapping['options'] {
+  const title = columns.find((c) => c.target?.startsWith('title:'))?.target?.slice(6);
+  return { defaultCurrency: context.defaultCurrency, defaultLanguage: title ?? context.languages[0] ?? 'en' };
 }
 
 function isEmptyRow(cells: readonly RawCell[]): boolean {
@@ -140,7 +146,7 @@ export async function runImport(deps: ImportDeps, request: ImportRequest, contro
   let committed = false;
   try {
     const context = await importContext(deps.db);
-    const plan = planImport(file.records, { sqlite, categories: await listCategories(deps.db), languages: context.languages, priceLists: context.priceListIds });
+    const plan = planImport(file.records, { sqlite, categories: await listCategories(deps.db), languages: context.languages, priceLists: context.priceListIds, inheritEmpty: file.profile !== 'kontor' });
     const counts = countPlan(plan, file);
     const refused = !request.dryRun && request.mode === 'all' && counts.errors > 0;
     const allIssues = plan.products.flatMap((p) => p.issues).concat(plan.issues).sort((a, b) => a.row - b.row);

@@ -36,8 +36,9 @@ export interface TableReadOptions {
   delimiter?: string | undefined;
 }
 
-export const CSV_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
-export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+export { CSV_ENCODING_NAMES as CSV_ENCODINGS } from '../../../../shared/imports/files.ts';
+import type { CSV_ENCODING_NAMES } from '../../../../shared/imports/files.ts';
+export type CsvEncoding = (typeof CSV_ENCODING_NAMES)[number];
 
 /** A readable table: what was detected, and its rows (header row included) in order. */
 export interface TableSource {
