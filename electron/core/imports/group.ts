@@ -27,10 +27,11 @@ export function groupByHandle(records: RowRecord[]): RowRecord[] {
   const replaced = new Map<RowRecord, RowRecord[]>();
   for (const [handle, group] of groups) {
     const first = group[0] as RowRecord;
-    const variants = group.filter((r) => r.options.length > 0);
-    const imageRows = group.filter((r) => r.options.length === 0 && r !== first && r.sku === null);
+    for (const r of group) r.options = r.options.map((o, i) => ({ name: o.name || (first.options[i]?.name ?? ''), value: o.value }));
+    const variants = group.filter((r) => r.options.some((o) => o.value !== ''));
+    const imageRows = group.filter((r) => !r.options.some((o) => o.value !== '') && r !== first && r.sku === null);
     const extraImages = imageRows.flatMap((r) => r.images ?? []);
-    if (variants.length === 0 || (variants.length === 1 && group.length - imageRows.length === 1 && variants[0] === first && first.options.length === 0)) {
+    if (variants.length === 0) {
       const simple = { ...first, sku: first.sku ?? handleSku(handle), images: [...(first.images ?? []), ...extraImages] };
       replaced.set(first, [simple, ...group.filter((r) => r !== first && !imageRows.includes(r)).map((r) => duplicateHandleRow(r, handle))]);
       continue;

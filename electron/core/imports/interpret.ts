@@ -211,11 +211,12 @@ export function interpretRow(row: SheetRow, columns: readonly MappedColumn[], ma
     const value = optionValues[i];
     // Shopify writes a product without options as Option1 Name "Title", Option1 Value "Default Title".
     if (name === 'Title' && value === 'Default Title') continue;
-    if (name && value) record.options.push({ name, value });
-    else if (name && !value && record.parentSku !== null) {
+    // A value without a name is kept with an empty name: Shopify names options on a product's first row only.
+    if (value) record.options.push({ name: name ?? '', value });
+    else if (name && record.parentSku !== null) {
       const column = columns.find((c) => c.target.kind === 'simple' && c.target.field === `option${i + 1}Value`);
       if (column) issue(record, column, '', 'imports.cell.optionValue', `The option ${name} has no value in this row.`, { option: name });
-    }
+    } else if (name) record.options.push({ name, value: '' });
   }
   return record;
 }

@@ -302,7 +302,16 @@ function buildFields(
     item.issues.push(fromFieldIssue(record, problem, problem.key === 'catalog.text.required' ? 'Title' : problem.path));
   }
   if (item.kind === 'parent') item.options = existing ? existing.options.map((o) => ({ name: o.name, values: [...o.values] })) : record.options.map((o) => ({ name: o.name, values: [] }));
-  if (item.kind === 'variant') item.optionValues = Object.fromEntries(record.options.map((o) => [o.name, o.value]));
+  if (item.kind === 'variant') {
+    const unnamed = record.options.find((o) => o.name === '');
+    if (unnamed) item.issues.push(rowIssue(record, 'Option1 name', unnamed.value, 'imports.row.optionName', `The option value "${unnamed.value}" has no option name (e.g. Size).`, { option: unnamed.value }));
+    item.optionValues = Object.fromEntries(record.options.filter((o) => o.name !== '' && o.value !== '').map((o) => [o.name, o.value]));
+  }
+  if (item.kind === 'simple' && record.options.some((o) => o.value !== '')) {
+    item.issues.push(
+      rowIssue(record, 'Option1 value', record.options.map((o) => o.value).join(' / '), 'imports.row.optionsWithoutParent', `${item.sku} has option values but no parent SKU; a variant names the SKU of its parent product.`, { sku: item.sku }),
+    );
+  }
   item.fields = f;
 }
 

@@ -54,6 +54,8 @@ export interface ReadFile {
   profile: Profile;
   mapping: Mapping;
   records: RowRecord[];
+  /** Data rows read (not empty), before rows of one handle were grouped. */
+  dataRows: number;
   emptyRows: number;
 }
 
@@ -107,7 +109,7 @@ export async function readImportFile(deps: ImportDeps, request: ImportRequest, c
       emptyRows,
     });
   }
-  return { source, headers, headerRow, profile, mapping, records: groupByHandle(records), emptyRows };
+  return { source, headers, headerRow, profile, mapping, records: groupByHandle(records), dataRows: records.length, emptyRows };
 }
 
 /** New categories are named in the language of the file's first title column (a French sheet, French names). */
@@ -189,7 +191,7 @@ function countPlan(plan: ImportPlan, file: ReadFile): ImportCounts {
   const fromFile = plan.products.filter((p) => p.record);
   const errorRows = new Set(fromFile.filter((p) => p.action === 'error').map((p) => p.row));
   return {
-    rows: file.records.length,
+    rows: file.dataRows,
     emptyRows: file.emptyRows,
     create: fromFile.filter((p) => p.action === 'create').length,
     update: plan.products.filter((p) => p.action === 'update').length,
