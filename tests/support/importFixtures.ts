@@ -54,7 +54,7 @@ export async function writeXlsx(
   const workbook = new ExcelJS.Workbook();
   for (const [sheetName, rows] of Object.entries(sheets)) {
     const sheet = workbook.addWorksheet(sheetName);
-    for (const row of rows) sheet.addRow(row as unknown[]);
+    for (const row of rows) sheet.addRow(row);
   }
   decorate?.(workbook);
   const path = join(dir, name);

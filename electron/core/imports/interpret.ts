@@ -184,7 +184,7 @@ export function interpretRow(row: SheetRow, columns: readonly MappedColumn[], ma
       }
       case 'weight':
       case 'length': {
-        const field = t.kind === 'weight' ? (t.field === 'netWeight' ? 'netWeightG' : 'grossWeightG') : (`${t.field}Mm` as 'lengthMm' | 'widthMm' | 'heightMm');
+        const field: 'netWeightG' | 'grossWeightG' | 'lengthMm' | 'widthMm' | 'heightMm' = t.kind === 'weight' ? (t.field === 'netWeight' ? 'netWeightG' : 'grossWeightG') : `${t.field}Mm`;
         if (text === '') {
           record[field] = null;
           break;

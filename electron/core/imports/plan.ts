@@ -75,7 +75,7 @@ export interface PlanContext {
   inheritEmpty: boolean;
 }
 
-const INHERITED_BY_VARIANTS = ['categoryId', 'brand', 'unit', 'hsCode', 'originCountry', 'netWeightG', 'grossWeightG', 'lengthMm', 'widthMm', 'heightMm', 'costPrice'] as const;
+type InheritedField = 'categoryId' | 'brand' | 'unit' | 'hsCode' | 'originCountry' | 'netWeightG' | 'grossWeightG' | 'lengthMm' | 'widthMm' | 'heightMm' | 'costPrice';
 
 /**
  * Everything the import will do, decided before anything is written: which rows create, update or
@@ -111,10 +111,11 @@ export function planImport(records: readonly RowRecord[], context: PlanContext):
   const missingParents = [...new Set(kept.flatMap((r) => (r.parentSku && !bySku.has(r.parentSku.toUpperCase()) ? [r.parentSku] : [])))];
   for (const p of readStored(context.sqlite, missingParents).values()) storedBySku.set(p.sku.toUpperCase(), p);
 
-  const categories = categoryResolver(context.categories, context.languages[0] ?? 'en');
+  const categories = categoryResolver(context.categories);
   const planned: PlannedProduct[] = [];
   const plannedBySku = new Map<string, PlannedProduct>();
 
+  const namedAsParent = new Set(kept.flatMap((r) => (r.parentSku ? [r.parentSku.toUpperCase()] : [])));
   // Parents and simple products first, so that variants find their parent's final fields.
   const ordered = [...kept].sort((a, b) => Number(a.parentSku !== null) - Number(b.parentSku !== null) || a.row - b.row);
   for (const record of ordered) {
@@ -122,7 +123,7 @@ export function planImport(records: readonly RowRecord[], context: PlanContext):
     const existing = record.sku === null ? undefined : storedBySku.get(sku.toUpperCase());
     const parentKey = record.parentSku?.toUpperCase() ?? null;
     const parentPlan = parentKey === null ? null : (plannedBySku.get(parentKey) ?? implicitParent(parentKey, storedBySku, plannedBySku, planned));
-    const kind: ProductKind = record.parentSku !== null ? 'variant' : record.kind === 'parent' || kept.some((r) => r.parentSku?.toUpperCase() === sku.toUpperCase()) ? 'parent' : 'simple';
+    const kind: ProductKind = record.parentSku !== null ? 'variant' : record.kind === 'parent' || namedAsParent.has(sku.toUpperCase()) ? 'parent' : 'simple';
     const item: PlannedProduct = {
       row: record.row,
       record,
@@ -227,7 +228,7 @@ function buildFields(
   const f = base;
   f.sku = item.sku;
   const inherit = item.kind === 'variant' && parent && context.inheritEmpty ? parent.fields : null;
-  const take = <K extends (typeof INHERITED_BY_VARIANTS)[number]>(key: K, value: ProductFields[K] | undefined): void => {
+  const take = <K extends InheritedField>(key: K, value: ProductFields[K] | undefined): void => {
     if (value === undefined) return;
     f[key] = value === null && inherit ? inherit[key] : value;
   };
@@ -255,7 +256,7 @@ function buildFields(
   }
   take('brand', record.brand);
   if (record.tags !== undefined) f.tags = record.tags;
-  take('unit', record.unit as Unit | undefined);
+  take('unit', record.unit);
   if (record.gtin !== undefined) f.gtin = record.gtin;
   take('hsCode', record.hsCode);
   take('originCountry', record.originCountry);
@@ -553,7 +554,7 @@ interface CategoryResolver {
  * names ("Home > Rugs", as Shopify and WooCommerce write them). What is not found is created,
  * under the deepest part of the path that exists, with a code made from its name.
  */
-function categoryResolver(categories: readonly Category[], language: string): CategoryResolver {
+function categoryResolver(categories: readonly Category[]): CategoryResolver {
   const byId = new Map(categories.map((c) => [c.id, c]));
   const codes = new Set(categories.map((c) => c.code.toUpperCase()));
   const created = new Map<string, NewCategory>();
@@ -591,8 +592,14 @@ function categoryResolver(categories: readonly Category[], language: string): Ca
     }
     return parentKey === null ? { id: parentId, newKey: null } : { id: null, newKey: parentKey };
   };
+  // Thousands of rows name the same few categories.
+  const memo = new Map<string, { id: number | null; newKey: string | null }>();
   return {
-    resolve,
+    resolve: (ref) => {
+      let hit = memo.get(ref);
+      if (!hit) memo.set(ref, (hit = resolve(ref)));
+      return hit;
+    },
     attributesOf: (id) => {
       const c = byId.get(id);
       return c ? [...c.inheritedAttributes, ...c.attributes] : [];

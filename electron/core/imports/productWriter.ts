@@ -20,7 +20,7 @@ export function productWriter(sqlite: Database, priceLists: ReadonlyMap<string, 
     `INSERT INTO product (${columns}, kind, parent_id, option_values, created_at, updated_at) VALUES (${columns
       .split(', ')
       .map(() => '?')
-      .join(', ')}, ?, ?, ?, ?, ?) RETURNING id`,
+      .join(', ')}, ?, ?, ?, ?, ?)`,
   );
   const updateProduct = sqlite.prepare(
     `UPDATE product SET ${columns
@@ -78,7 +78,8 @@ export function productWriter(sqlite: Database, priceLists: ReadonlyMap<string, 
   const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
   return {
     insert(f, kind, parentId, optionValues, now) {
-      const { id } = insertProduct.get(...values(f), kind, parentId, optionValues === null ? null : JSON.stringify(optionValues), now, now) as { id: number };
+      // run() and lastInsertRowid: RETURNING through get() costs three times as much per row.
+      const id = Number(insertProduct.run(...values(f), kind, parentId, optionValues === null ? null : JSON.stringify(optionValues), now, now).lastInsertRowid);
       writeTexts(id, f);
       writeTags(id, f);
       writePrices(id, f);

@@ -18,6 +18,7 @@ import { cellText, type RawCell, type TableReadOptions, type TableSource } from 
 import { writeErrorReport } from './report.ts';
 import { reindexSync } from './searchRows.ts';
 import { importContext } from './context.ts';
+import { bulkSortKeys, worthBulk } from './sortKeys.ts';
 
 export interface ImportRequest {
   path: string;
@@ -29,6 +30,8 @@ export interface ImportRequest {
   dryRun: boolean;
   /** Where the error report goes; none is written when null. */
   reportDir: string | null;
+  /** From how many written products the sort keys are refilled once instead of by triggers (tests turn it). */
+  bulkThreshold?: number;
 }
 
 export interface ImportDeps {
@@ -43,6 +46,8 @@ export interface ImportControl {
 
 const PREVIEW_ROWS = 20;
 const ISSUES_RETURNED = 200;
+/** See sortKeys.ts. */
+const BULK_THRESHOLD = 2000;
 /** Products written between two looks at the cancel signal. */
 const WRITE_CHUNK = 500;
 
@@ -156,6 +161,8 @@ export async function runImport(deps: ImportDeps, request: ImportRequest, contro
     let runId: number | null = null;
     if (!request.dryRun && !refused) {
       runId = await writePlan(sqlite, plan, file, request, reportName, context.priceListIds, control);
+      // A cancel that arrived during the last synchronous steps is heard here, before COMMIT.
+      await nextTurn();
       control.signal?.throwIfAborted();
       sqlite.exec('COMMIT');
       committed = true;
@@ -259,9 +266,12 @@ async function writePlan(
   );
   const variantsOf = sqlite.prepare('SELECT id FROM product WHERE parent_id = ?').pluck();
   const ids = new Map<string, number>();
+  const storedIds = new Map(plan.products.flatMap((p) => (p.stored ? [[p.sku.toUpperCase(), p.stored.id] as const] : [])));
   const touched: number[] = [];
   // Parents and simple products before variants, which need their parent's id.
   const ordered = [...toWrite].sort((a, b) => Number(a.kind === 'variant') - Number(b.kind === 'variant'));
+  const catalogSize = sqlite.prepare('SELECT count(*) FROM product').pluck().get() as number;
+  const bulk = worthBulk(ordered.length, catalogSize, request.bulkThreshold ?? BULK_THRESHOLD) ? bulkSortKeys(sqlite) : null;
   for (let i = 0; i < ordered.length; i++) {
     if (i % WRITE_CHUNK === 0) {
       control.progress?.(i, ordered.length, 'writing');
@@ -271,7 +281,7 @@ async function writePlan(
     }
     const p = ordered[i] as PlannedProduct;
     if (p.newCategory) p.fields.categoryId = categoryIds.get(p.newCategory) ?? null;
-    const parentId = p.kind === 'variant' && p.parentSku ? (ids.get(p.parentSku.toUpperCase()) ?? p.stored?.parentId ?? parentIdOf(plan, p.parentSku)) : null;
+    const parentId = p.kind === 'variant' && p.parentSku ? (ids.get(p.parentSku.toUpperCase()) ?? p.stored?.parentId ?? storedIds.get(p.parentSku.toUpperCase()) ?? null) : null;
     let id: number;
     if (p.stored) {
       id = p.stored.id;
@@ -289,12 +299,9 @@ async function writePlan(
   }
   control.progress?.(ordered.length, ordered.length, 'indexing');
   reindexSync(sqlite, touched);
+  bulk?.restore();
   sqlite.prepare('UPDATE import_change SET revision_after = (SELECT revision FROM product WHERE product.id = import_change.product_id) WHERE run_id = ?').run(runId);
   return runId;
-}
-
-function parentIdOf(plan: ImportPlan, sku: string): number | null {
-  return plan.products.find((p) => p.sku.toUpperCase() === sku.toUpperCase())?.stored?.id ?? null;
 }
 
 export type { ImportIssue };

@@ -70,8 +70,8 @@ async function* decoded(path: string, fileName: string, encoding: CsvEncoding, s
 async function* csvRows(path: string, fileName: string, encoding: CsvEncoding, skip: number, delimiter: string): AsyncGenerator<SheetRow> {
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: false });
   const source = Readable.from(decoded(path, fileName, encoding, skip));
-  let sourceError: unknown;
-  source.on('error', (error) => {
+  let sourceError: Error | undefined;
+  source.on('error', (error: Error) => {
     sourceError = error;
     parser.destroy(error);
   });

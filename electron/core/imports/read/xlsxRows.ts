@@ -98,15 +98,18 @@ export function toCell(value: unknown): RawCell {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? { error: '#DATE' } : { date: isoDate(value) };
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
+    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
     if ('formula' in v || 'sharedFormula' in v) {
-      if (v.result === undefined || v.result === null) return { error: `=${String(v.formula ?? v.sharedFormula ?? '')}` };
-      if (typeof v.result === 'object' && v.result !== null && 'error' in v.result) return { error: String((v.result as { error: unknown }).error) };
+      const formula = typeof v.formula === 'string' ? v.formula : typeof v.sharedFormula === 'string' ? v.sharedFormula : '';
+      if (v.result === undefined || v.result === null) return { error: `=${formula}` };
+      if (typeof v.result === 'object' && v.result !== null && 'error' in v.result) return { error: String((v.result).error) };
       return toCell(v.result);
     }
     if ('error' in v) return { error: String(v.error) };
     if ('hyperlink' in v) return toCell(v.text ?? v.hyperlink);
     if ('text' in v) return toCell(v.text);
+    // An exceljs value kind not listed above: keep what JSON shows rather than "[object Object]".
+    return JSON.stringify(value);
   }
-  return String(value as string);
+  return typeof value === 'bigint' ? value.toString() : '';
 }
