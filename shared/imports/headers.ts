@@ -88,7 +88,7 @@ const TEXT_WORDS: Record<'title' | 'description', readonly string[]> = {
  */
 const TEXT_WORD_LANGUAGE: Record<string, string> = Object.fromEntries(
   [
-    ...['titre', 'nom du produit', 'désignation', 'libellé', 'intitulé', 'descriptif', 'description longue'].map((w) => [w, 'fr']),
+    ...['titre', 'nom', 'nom du produit', 'désignation', 'libellé', 'intitulé', 'descriptif', 'description longue'].map((w) => [w, 'fr']),
     ...['titel', 'bezeichnung', 'produktname', 'artikelbezeichnung', 'artikelname', 'beschreibung', 'produktbeschreibung', 'langbeschreibung'].map((w) => [w, 'de']),
     ...['العنوان', 'اسم المنتج', 'الاسم', 'عنوان المنتج', 'الوصف', 'وصف المنتج'].map((w) => [w, 'ar']),
   ].map(([w, l]) => [foldHeader(w ?? ''), l ?? '']),

@@ -369,7 +369,7 @@ function finishOptions(planned: PlannedProduct[]): void {
   // Variants of stored parents that the file does not mention keep their combinations.
   for (const parent of parents.values()) {
     if (parent.options.length > 3) {
-      parent.issues.push(rowIssue(parent.record, 'Option1 name', parent.options.map((o) => o.name).join(', '), 'catalog.options.tooMany', `A product has at most 3 options.`));
+      parent.issues.push(rowIssue(parent.record, 'Option1 name', parent.options.map((o) => o.name).join(', '), 'imports.row.optionsTooMany', `A product has at most 3 options.`));
     }
   }
 }

@@ -25,8 +25,8 @@ export function undoImport(sqlite: Database, runId: number): ImportUndoResult {
   const run = sqlite.prepare('SELECT id, undone_at, categories_created FROM import_run WHERE id = ?').get(runId) as
     | { id: number; undone_at: string | null; categories_created: string }
     | undefined;
-  if (!run) throw new KontorError('NOT_FOUND', `There is no import #${runId}.`, { id: runId, key: 'imports.undo.notFound' });
-  if (run.undone_at !== null) throw new KontorError('CONFLICT', `Import #${runId} was already undone on ${run.undone_at}.`, { id: runId, key: 'imports.undo.already', at: run.undone_at });
+  if (!run) throw new KontorError('NOT_FOUND', `There is no import #${runId}.`, { id: runId, key: 'imports.undoErrors.notFound' });
+  if (run.undone_at !== null) throw new KontorError('CONFLICT', `Import #${runId} was already undone on ${run.undone_at}.`, { id: runId, key: 'imports.undoErrors.already', at: run.undone_at });
   const lists = new Map((sqlite.prepare('SELECT code, id FROM price_list').all() as { code: string; id: number }[]).map((l) => [l.code.toUpperCase(), l.id]));
   const work = sqlite.transaction((): ImportUndoResult => {
     const changes = sqlite.prepare('SELECT product_id, sku, action, before, revision_after FROM import_change WHERE run_id = ? ORDER BY product_id DESC').all(runId) as ChangeRow[];

@@ -213,6 +213,7 @@ export const ar: Messages = {
     kinds: {
       database: { backup: 'نسخة احتياطية لقاعدة البيانات' },
       demo: { generate: 'الشركة التجريبية' },
+      catalog: { import: 'استيراد الكتالوج', export: 'تصدير الكتالوج' },
     },
     unknownKind: 'المهمة «{{kind}}»',
     status: {

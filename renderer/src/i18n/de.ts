@@ -205,6 +205,7 @@ export const de: Messages = {
     kinds: {
       database: { backup: 'Datenbanksicherung' },
       demo: { generate: 'Beispielfirma' },
+      catalog: { import: 'Katalogimport', export: 'Katalogexport' },
     },
     unknownKind: 'Aufgabe „{{kind}}“',
     status: {

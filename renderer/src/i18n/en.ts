@@ -211,6 +211,7 @@ export const en = {
     kinds: {
       database: { backup: 'Database backup' },
       demo: { generate: 'Demo company' },
+      catalog: { import: 'Catalog import', export: 'Catalog export' },
     },
     unknownKind: 'Job “{{kind}}”',
     status: {

@@ -205,6 +205,7 @@ export const fr: Messages = {
     kinds: {
       database: { backup: 'Sauvegarde de la base' },
       demo: { generate: 'Entreprise de démonstration' },
+      catalog: { import: 'Import du catalogue', export: 'Export du catalogue' },
     },
     unknownKind: 'Tâche « {{kind}} »',
     status: {
