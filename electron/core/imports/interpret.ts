@@ -80,6 +80,11 @@ const UNIT_WORDS: Record<string, Unit> = {
   paire: 'pair', paar: 'pair', kilo: 'kg', litre: 'l', liter: 'l', metre: 'm', meter: 'm', 'm²': 'm2', sqm: 'm2', lot: 'set', satz: 'set', carton: 'box', karton: 'box',
 };
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 /** The mapped columns, validated once per file rather than once per row. */
 export function mappedColumns(mapping: Mapping): MappedColumn[] {
   const out: MappedColumn[] = [];
@@ -141,6 +146,11 @@ export function interpretRow(row: SheetRow, columns: readonly MappedColumn[], ma
     }
     const isDate = typeof cell === 'object' && 'date' in cell;
     const text = cellText(cell).trim();
+    // NUL and other control characters are binary debris, not text; SQLite's length() even stops at a NUL.
+    if (CONTROL.test(text)) {
+      issue(record, column, text.replace(CONTROL_ALL, '�'), 'imports.cell.control', 'The cell holds control characters (binary data, or a file read in the wrong encoding).');
+      continue;
+    }
     const t = column.target;
     if (isDate && t.kind !== 'text' && !(t.kind === 'simple' && ['brand', 'tags', 'category'].includes(t.field)) && t.kind !== 'attribute') {
       issue(record, column, text, 'imports.cell.date', `The cell holds a date (${text}) where ${expectedOf(t)} was expected; format the column as text or number in Excel.`, {

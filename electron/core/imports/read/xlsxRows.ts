@@ -1,6 +1,7 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { fileError } from '../errors.ts';
+import { checkZip } from './zipCheck.ts';
 import type { RawCell, SheetRow, TableReadOptions, TableSource } from './types.ts';
 
 type WorksheetReader = AsyncIterable<ExcelJS.Row> & { name: string };
@@ -30,6 +31,7 @@ function damaged(fileName: string, error: unknown): Error {
  * the first worksheet.
  */
 export async function openXlsx(path: string, fileName: string, options: TableReadOptions): Promise<TableSource> {
+  await checkZip(path, fileName);
   const sheets = await sheetNames(path, fileName);
   if (sheets.length === 0) throw fileError('noSheets', `${fileName} is a ZIP file but not an XLSX workbook with sheets.`, { fileName });
   const sheet = options.sheet ?? sheets[0] ?? '';
@@ -42,12 +44,42 @@ export async function openXlsx(path: string, fileName: string, options: TableRea
   };
 }
 
+/**
+ * The last guard against a damaged file that checkZip could not see (corrupt compressed data):
+ * once every byte of the file has been read, the reader must hand out something within
+ * STALL_MS, or it is waiting for data that will never come.
+ */
+const STALL_MS = 10_000;
+
+async function* guarded<T>(source: AsyncIterable<T>, stream: ReadStream, fileName: string): AsyncGenerator<T> {
+  let ended = false;
+  stream.once('end', () => (ended = true));
+  let last = Date.now();
+  const iterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setInterval(() => {
+        if (ended && Date.now() - last > STALL_MS) reject(damaged(fileName, new Error('the reader stopped before the end of the workbook')));
+      }, 250);
+    });
+    try {
+      const step = await Promise.race([iterator.next(), stalled]);
+      if (step.done) return;
+      last = Date.now();
+      yield step.value;
+    } finally {
+      clearInterval(timer);
+    }
+  }
+}
+
 async function sheetNames(path: string, fileName: string): Promise<string[]> {
   const stream = createReadStream(path);
   try {
     const reader = readerFor(stream);
     // The workbook part is read before the first sheet is handed out.
-    for await (const _first of reader) return (reader.model?.sheets ?? []).map((s) => s.name);
+    for await (const _first of guarded(reader, stream, fileName)) return (reader.model?.sheets ?? []).map((s) => s.name);
     return [];
   } catch (error) {
     throw damaged(fileName, error);
@@ -60,10 +92,10 @@ async function* xlsxRows(path: string, fileName: string, sheet: string): AsyncGe
   const stream = createReadStream(path);
   let found = false;
   try {
-    for await (const worksheet of readerFor(stream)) {
+    for await (const worksheet of guarded(readerFor(stream), stream, fileName)) {
       if (worksheet.name !== sheet || found) continue;
       found = true;
-      for await (const row of worksheet) {
+      for await (const row of guarded(worksheet, stream, fileName)) {
         const values = row.values as unknown[];
         const cells: RawCell[] = [];
         for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));

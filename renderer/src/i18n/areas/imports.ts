@@ -103,6 +103,7 @@ export const importsMessages = defineAreaMessages({
       status: '“{{value}}” is not a status (draft, active or archived).',
       tooManyTags: 'More than {{max}} tags.',
       optionValue: 'The option {{option}} has no value in this row.',
+      control: 'The cell holds control characters (binary data, or a file read in the wrong encoding).',
     },
     row: {
       skuMissing: 'The row has no SKU.',
@@ -225,6 +226,7 @@ export const importsMessages = defineAreaMessages({
       status: '« {{value}} » n’est pas un statut (brouillon, actif ou archivé).',
       tooManyTags: 'Plus de {{max}} étiquettes.',
       optionValue: 'L’option {{option}} n’a pas de valeur dans cette ligne.',
+      control: 'La cellule contient des caractères de contrôle (données binaires, ou fichier lu dans le mauvais encodage).',
     },
     row: {
       skuMissing: 'La ligne n’a pas de référence.',
@@ -347,6 +349,7 @@ export const importsMessages = defineAreaMessages({
       status: '„{{value}}“ ist kein Status (Entwurf, aktiv oder archiviert).',
       tooManyTags: 'Mehr als {{max}} Schlagwörter.',
       optionValue: 'Die Option {{option}} hat in dieser Zeile keinen Wert.',
+      control: 'Die Zelle enthält Steuerzeichen (Binärdaten oder eine im falschen Zeichensatz gelesene Datei).',
     },
     row: {
       skuMissing: 'Die Zeile hat keine Artikelnummer.',
@@ -469,6 +472,7 @@ export const importsMessages = defineAreaMessages({
       status: '«{{value}}» ليست حالة (مسودة أو نشط أو مؤرشف).',
       tooManyTags: 'أكثر من {{max}} وسمًا.',
       optionValue: 'الخيار {{option}} ليست له قيمة في هذا الصف.',
+      control: 'تحتوي الخلية على محارف تحكم (بيانات ثنائية، أو ملف قُرئ بترميز خاطئ).',
     },
     row: {
       skuMissing: 'لا يحتوي الصف على رمز منتج.',
