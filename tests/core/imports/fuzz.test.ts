@@ -136,7 +136,7 @@ describe('fuzz: mutated CSV and XLSX files', () => {
           expect(contentHash(sqlite), `${name}: refused, so unchanged`).toBe(before);
         }
       } catch (error) {
-        if (!(error instanceof KontorError)) throw new Error(`${name} crashed the import (${readFileSync(path).toString('utf8').slice(0, 3000).replace(/[^\x20-\x7e\n]/g, '?')}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        if (!(error instanceof KontorError)) throw new Error(`${name} crashed the import (${readFileSync(path).toString('utf8').slice(0, 3000).replace(/[^\x20-\x7e\n]/g, '?')}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, { cause: error });
         outcomes.fileErrors++;
         expect(contentHash(sqlite), `${name}: failed, so unchanged`).toBe(before);
       }
