@@ -286,11 +286,11 @@ async function writePlan(
     if (p.stored) {
       id = p.stored.id;
       writer.update(id, p.fields, p.optionValues, now, p.stored.fields);
-      recordChange.run(runId, id, p.stored.sku, 'update', JSON.stringify({ fields: p.stored.fields, options: p.stored.options, optionValues: p.stored.optionValues }), 0);
+      recordChange.run(runId, id, p.stored.sku, 'update', JSON.stringify({ fields: p.stored.fields, options: p.stored.options, optionValues: p.stored.optionValues }), p.stored.revision + 1);
       if (p.kind === 'parent') touched.push(...(variantsOf.all(id) as number[]));
     } else {
       id = writer.insert(p.fields, p.kind, parentId, p.optionValues, now);
-      recordChange.run(runId, id, p.fields.sku, 'create', null, 0);
+      recordChange.run(runId, id, p.fields.sku, 'create', null, 1);
     }
     if (p.kind === 'parent') writer.setOptions(id, p.options);
     for (const source of p.images ?? []) insertImage.run(id, id, source, runId, now);
@@ -300,7 +300,6 @@ async function writePlan(
   control.progress?.(ordered.length, ordered.length, 'indexing');
   reindexSync(sqlite, touched);
   bulk?.restore();
-  sqlite.prepare('UPDATE import_change SET revision_after = (SELECT revision FROM product WHERE product.id = import_change.product_id) WHERE run_id = ?').run(runId);
   return runId;
 }
 

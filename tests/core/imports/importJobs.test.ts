@@ -42,7 +42,7 @@ describe('the wizard calls: upload, inspect, preview job, commit job, history, u
     const fileId = await upload(k, 'produits.csv', text);
     const inspected = await k.client.call('imports.inspect', { fileId, fileName: 'produits.csv', read: {} });
     expect(inspected).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ';', profile: 'generic', headers: ['Référence', 'Nom', 'Marque', 'Prix'] });
-    expect(inspected.mapping.columns.map((c) => c.target)).toEqual(['sku', 'title:en', 'brand', 'price:RETAIL']);
+    expect(inspected.mapping.columns.map((c) => c.target)).toEqual(['sku', 'title:fr', 'brand', 'price:RETAIL']);
     expect(inspected.sampleRows[0]).toEqual(['OLD-1', 'New title', 'After', '5,00']);
     expect(inspected.targets).toContain('title:ar');
 
@@ -70,7 +70,7 @@ describe('the wizard calls: upload, inspect, preview job, commit job, history, u
     const undone = await k.client.call('imports.undo', { runId: result.runId ?? 0 });
     expect(undone).toMatchObject({ restored: 1, removed: 1, kept: [] });
     const old = await k.client.call('products.getBySku', { sku: 'OLD-1' });
-    expect([old.brand, old.texts.en?.title, old.prices]).toEqual(['Before', 'Old title', []]);
+    expect([old.brand, old.texts, old.prices]).toEqual(['Before', { en: { title: 'Old title', description: null } }, []]);
     await expect(k.client.call('products.getBySku', { sku: 'NEW-1' })).rejects.toThrow();
     await expect(k.client.call('imports.undo', { runId: result.runId ?? 0 })).rejects.toThrow(/already undone/);
     const found = await k.client.call('products.search', { text: 'brand new', limit: 5 });
