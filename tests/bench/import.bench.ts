@@ -25,7 +25,8 @@ const importBench: Benchmark = {
       const rss = { bare: [] as number[], kontor: [] as number[] };
       for (let i = 0; i < RUNS; i++) {
         // Alternating, so drift on a busy machine hits both sides alike.
-        for (const mode of (i % 2 === 0 ? ['bare', 'kontor'] : ['kontor', 'bare'])) {
+        const order: ('bare' | 'kontor')[] = i % 2 === 0 ? ['bare', 'kontor'] : ['kontor', 'bare'];
+        for (const mode of order) {
           const dataDir = join(dir, `run-${mode}`);
           rmSync(dataDir, { recursive: true, force: true });
           const out = execFileSync(process.execPath, [probe, mode, file, dataDir], { encoding: 'utf8', maxBuffer: 1 << 20 });
