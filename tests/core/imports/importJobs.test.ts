@@ -103,13 +103,15 @@ describe('the wizard calls: upload, inspect, preview job, commit job, history, u
     const fileId = await upload(k, 'big.csv', csvText(rows));
     const inspected = await k.client.call('imports.inspect', { fileId, fileName: 'big.csv', read: {} });
     const before = contentHash(k.kontor.database.sqlite);
-    // Cancel at the first progress of the writing phase: the transaction is open and rows are going in.
+    // Cancel when the rows have been read and checking starts: the worker then opens the write
+    // transaction and writes in chunks, and the cancel lands while it is open (at a chunk boundary
+    // or just before COMMIT). Waiting for the writing phase itself raced with a fast write.
     let jobId = 0;
     let cancelledWhile: string | null = null;
     const unsubscribe = k.kontor.events.subscribe((event) => {
       if (event.type !== 'job.updated' || event.job.id !== jobId || cancelledWhile !== null) return;
-      if (event.job.message === 'writing') {
-        cancelledWhile = `writing ${event.job.done}/${event.job.total}`;
+      if (event.job.message === 'checking') {
+        cancelledWhile = `${event.job.message} ${event.job.done}/${event.job.total}`;
         void k.client.call('jobs.cancel', { id: jobId });
       }
     });
@@ -120,7 +122,7 @@ describe('the wizard calls: upload, inspect, preview job, commit job, history, u
     jobId = started.id;
     const job = await k.jobs.wait(started.id);
     unsubscribe();
-    expect(cancelledWhile).toMatch(/^writing \d+\/30000$/);
+    expect(cancelledWhile).toBe('checking 30000/30000');
     expect(job.status).toBe('cancelled');
     expect(contentHash(k.kontor.database.sqlite)).toBe(before);
     expect(k.kontor.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
