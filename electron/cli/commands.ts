@@ -7,6 +7,7 @@ import { migrateCommand } from './commands/migrate.ts';
 import { productsListCommand, productsShowCommand } from './commands/products.ts';
 import { STOCK_COMMANDS } from './commands/stock.ts';
 import { INVOICE_COMMANDS } from './commands/invoices.ts';
+import { IMPORT_COMMANDS } from './commands/imports.ts';
 
 /**
  * Every command of `kontor`, in the order help lists them. A new command (`products list`,
@@ -23,4 +24,5 @@ export const COMMANDS: readonly CliCommand[] = [
   exportCommand,
   ...CONTACT_COMMANDS,
   ...INVOICE_COMMANDS,
+  ...IMPORT_COMMANDS,
 ];

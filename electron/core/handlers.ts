@@ -35,6 +35,7 @@ import {
 import { contactsHandlers } from './contacts/handlers.ts';
 import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
+import { importHandlers } from './imports/handlers.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
 import { ledgerHandlers } from './ledger/handlers.ts';
 import { getPreferences, setPreferences } from './settings/preferences.ts';
@@ -131,5 +132,6 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, invoicing }: S
     ...contactsHandlers({ db, sqlite }),
     ...ledgerHandlers({ db, sqlite, jobs, dataDir, revealFile }),
     ...invoicingHandlers(db, sqlite, invoicing ?? { buyers: noContacts, pdf: noPdfRenderer }),
+    ...importHandlers({ db, sqlite, dataDir }),
   };
 }

@@ -11,6 +11,7 @@ import { directionOf } from './i18n/index.ts';
 import { CompanyProvider, useCompany } from './lib/company.tsx';
 import { PreferencesProvider } from './lib/preferences.tsx';
 import { devToolsEnabled, navigate, useRoute } from './lib/router.ts';
+import { ImportsArea } from './imports/ImportsArea.tsx';
 import { ProductsArea } from './products/ProductsArea.tsx';
 import { isSettingsTab, SettingsArea } from './settings/SettingsArea.tsx';
 import { isAreaId, type AreaId } from './shell/areas.ts';
@@ -108,6 +109,7 @@ function Shell() {
     else if (current === 'dashboard') content = <DashboardArea />;
     else if (current === 'contacts') content = <ContactsArea path={rest} />;
     else if (current === 'invoices') content = <InvoicesArea path={rest} />;
+    else if (current === 'imports') content = <ImportsArea />;
     else if (current !== null && current !== 'settings') content = <NotBuilt area={current} />;
   }
 

@@ -4,6 +4,7 @@ import { catalogCalls } from './catalog.ts';
 import { catalogSettingsCalls } from './catalogSettings.ts';
 import { companyCalls } from './company.ts';
 import { contactCalls } from './contacts.ts';
+import { importCalls } from './imports.ts';
 import { jobCalls } from './jobs.ts';
 import { ledgerCalls } from './ledger.ts';
 import { stockCalls } from './stock.ts';
@@ -20,6 +21,7 @@ export const contract = {
   ...contactCalls,
   ...ledgerCalls,
   ...invoicingCalls,
+  ...importCalls,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ExportRequestSchema } from '../ledger/schemas.ts';
 import { defineCall } from './define.ts';
+import { CatalogExportInputSchema, CatalogImportInputSchema } from '../imports/jobs.ts';
 
 /**
  * Kinds of heavy work that run off the main thread. Each kind's input schema lives here so a job
@@ -11,6 +12,8 @@ export const JobStartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo.generate'), input: z.object({}).strict() }).strict(),
   z.object({ kind: z.literal('ledger.export'), input: ExportRequestSchema.omit({ outPath: true }) }).strict(),
   z.object({ kind: z.literal('stock.checkpoints'), input: z.object({}).strict() }).strict(),
+  z.object({ kind: z.literal('catalog.import'), input: CatalogImportInputSchema }).strict(),
+  z.object({ kind: z.literal('catalog.export'), input: CatalogExportInputSchema }).strict(),
 ]);
 export type JobStart = z.infer<typeof JobStartSchema>;
 export type JobKind = JobStart['kind'];

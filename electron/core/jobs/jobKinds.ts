@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { JobKind, JobStart } from '../../../shared/contract/jobs.ts';
 import { backupDirIn } from '../dataDir.ts';
 import { exportsDirIn } from '../ledger/exports/paths.ts';
+import { outDirIn } from '../imports/files.ts';
 import type { KontorSchema } from '../db/schema.ts';
 import type { JobTuning } from './protocol.ts';
 
@@ -60,6 +61,8 @@ export const JOB_KIND_REGISTRY: { [K in JobKind]: JobKindEntry<K> } = {
     load: async () => (await import('./kinds/stockCheckpoints.ts')).stockCheckpointsJob,
     leftoverDirs: () => [],
   },
+  'catalog.import': { load: async () => (await import('./kinds/catalogImport.ts')).catalogImportJob, leftoverDirs: () => [] },
+  'catalog.export': { load: async () => (await import('./kinds/catalogExport.ts')).catalogExportJob, leftoverDirs: (dataDir) => [outDirIn(dataDir)] },
 };
 
 export async function loadJobKind<K extends JobKind>(kind: K): Promise<JobImplementation<K>> {

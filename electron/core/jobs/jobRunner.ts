@@ -54,6 +54,8 @@ interface ActiveJob {
   tempFiles: Set<string>;
   lastFlushAt: number;
   flushTimer: NodeJS.Timeout | undefined;
+  /** The latest progress not yet stored (see flush). */
+  unstored: JobView | undefined;
   killTimer: NodeJS.Timeout | undefined;
   /** Writes of this job's row, in order. */
   writes: Promise<void>;
@@ -96,13 +98,23 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<JobRun
 
   const emit = (view: JobView): void => events.emit({ type: 'job.updated', job: view });
 
+  /**
+   * Progress is announced at once and stored after: a job may hold the database's write lock for
+   * a while (an import writes in one transaction), and the progress bar must not wait for it.
+   * While a stored update waits for the lock, later ones replace it rather than queue behind it.
+   */
   const flush = (job: ActiveJob): void => {
     if (job.settled) return;
     job.lastFlushAt = Date.now();
     const snapshot = { ...job.view };
+    emit(snapshot);
+    const queued = job.unstored !== undefined;
+    job.unstored = snapshot;
+    if (queued) return;
     void enqueue(job, async () => {
-      await writeJobState(db, snapshot);
-      emit(snapshot);
+      const latest = job.unstored;
+      job.unstored = undefined;
+      if (latest && !job.settled) await writeJobState(db, latest);
     });
   };
 
@@ -270,6 +282,7 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<JobRun
         tempFiles: new Set(),
         lastFlushAt: 0,
         flushTimer: undefined,
+        unstored: undefined,
         killTimer: undefined,
         writes: Promise.resolve(),
         finished,

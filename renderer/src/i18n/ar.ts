@@ -215,6 +215,7 @@ export const ar: Messages = {
       demo: { generate: 'الشركة التجريبية' },
       ledger: { export: 'تصدير المحاسبة' },
       stock: { checkpoints: 'نقاط مرجعية لسجل المخزون' },
+      catalog: { import: 'استيراد الكتالوج', export: 'تصدير الكتالوج' },
     },
     unknownKind: 'المهمة «{{kind}}»',
     status: {

@@ -207,6 +207,7 @@ export const de: Messages = {
       demo: { generate: 'Beispielfirma' },
       ledger: { export: 'Buchhaltungsexport' },
       stock: { checkpoints: 'Stützpunkte der Bestandshistorie' },
+      catalog: { import: 'Katalogimport', export: 'Katalogexport' },
     },
     unknownKind: 'Aufgabe „{{kind}}“',
     status: {

@@ -213,6 +213,7 @@ export const en = {
       demo: { generate: 'Demo company' },
       ledger: { export: 'Ledger export' },
       stock: { checkpoints: 'Stock history checkpoints' },
+      catalog: { import: 'Catalog import', export: 'Catalog export' },
     },
     unknownKind: 'Job “{{kind}}”',
     status: {

@@ -9,6 +9,7 @@ import { m007Ledger } from './007-ledger.ts';
 import { m008BulkKeysAndLateMovements } from './008-bulk-keys-and-late-movements.ts';
 import { m009PriceListCurrency } from './009-price-list-currency.ts';
 import { m010Invoicing } from './010-invoicing.ts';
+import { m011Imports } from './011-imports.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m008BulkKeysAndLateMovements,
   m009PriceListCurrency,
   m010Invoicing,
+  m011Imports,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@ import type { AreaMessages } from './defineArea.ts';
 import { catalogSettingsMessages } from './catalogSettings.ts';
 import { contactsMessages } from './contacts.ts';
 import { dashboardMessages } from './dashboard.ts';
+import { importsMessages } from './imports.ts';
 import { invoicesMessages } from './invoices.ts';
 import { ledgerMessages } from './ledger.ts';
 import { stockOpsMessages } from './stockOps.ts';
@@ -15,6 +16,7 @@ export const AREA_MESSAGES: readonly AreaMessages<string, unknown>[] = [
   catalogSettingsMessages,
   contactsMessages,
   dashboardMessages,
+  importsMessages,
   invoicesMessages,
   ledgerMessages,
   stockOpsMessages,

@@ -1,0 +1,9 @@
+import { KontorError } from '../../../shared/errors.ts';
+
+/**
+ * A file the import cannot read at all (not a spreadsheet, damaged, empty): the whole import stops
+ * before anything is written. `key` is an `imports.file.*` translation key; params fill it.
+ */
+export function fileError(key: string, message: string, params: Record<string, string | number> = {}): KontorError {
+  return new KontorError('VALIDATION', message, { key: `imports.file.${key}`, params, issues: [{ path: 'file', key: `imports.file.${key}`, message, params }] });
+}

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { KontorError } from '../../../shared/errors.ts';
+import type { ImportRun } from '../../../shared/imports/runs.ts';
+import type { KontorSchema } from '../db/schema.ts';
+import type { Handlers } from '../dispatcher.ts';
+import { outDirIn, storeUpload, uploadPath } from './files.ts';
+import { inspectFile } from './inspect.ts';
+import { deleteTemplate, listTemplates, saveTemplate } from './templates.ts';
+import { undoImport } from './undo.ts';
+
+type ImportCallName =
+  | 'imports.upload'
+  | 'imports.inspect'
+  | 'imports.templates.list'
+  | 'imports.templates.save'
+  | 'imports.templates.delete'
+  | 'imports.runs.list'
+  | 'imports.undo'
+  | 'imports.file';
+
+/** The import calls; the import and export themselves run as jobs (catalog.import, catalog.export). */
+export function importHandlers(services: { db: Kysely<KontorSchema>; sqlite: Database; dataDir: string }): Pick<Handlers, ImportCallName> {
+  const { db, sqlite, dataDir } = services;
+  return {
+    'imports.upload': ({ fileName, dataBase64 }) => storeUpload(dataDir, fileName, dataBase64),
+    'imports.inspect': (input) =>
+      inspectFile({ db, sqlite }, { path: uploadPath(dataDir, input.fileId), fileId: input.fileId, fileName: input.fileName, read: input.read, template: input.template }),
+    'imports.templates.list': () => Promise.resolve(listTemplates(sqlite)),
+    'imports.templates.save': ({ name, mapping }) => Promise.resolve(saveTemplate(sqlite, name, mapping)),
+    'imports.templates.delete': ({ name }) => Promise.resolve(deleteTemplate(sqlite, name)),
+    'imports.runs.list': ({ limit }) => Promise.resolve(listRuns(sqlite, limit)),
+    'imports.undo': ({ runId }) => Promise.resolve(undoImport(sqlite, runId)),
+    'imports.file': async ({ name }) => {
+      let data: Buffer;
+      try {
+        data = await readFile(join(outDirIn(dataDir), name));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        throw new KontorError('NOT_FOUND', `The file ${name} is no longer there.`, { name });
+      }
+      const mimeType = name.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return { fileName: name, mimeType, dataBase64: data.toString('base64') };
+    },
+  };
+}
+
+export function listRuns(sqlite: Database, limit: number): ImportRun[] {
+  const rows = sqlite.prepare('SELECT * FROM import_run ORDER BY id DESC LIMIT ?').all(limit) as {
+    id: number; file_name: string; format: 'xlsx' | 'csv'; mode: 'all' | 'skipInvalid'; created: number; updated: number; unchanged: number; skipped: number;
+    report: string | null; created_at: string; undone_at: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    format: r.format,
+    mode: r.mode,
+    created: r.created,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    skipped: r.skipped,
+    report: r.report,
+    createdAt: r.created_at,
+    undoneAt: r.undone_at,
+  }));
+}

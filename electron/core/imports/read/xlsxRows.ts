@@ -1,0 +1,147 @@
+import { createReadStream, type ReadStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { fileError } from '../errors.ts';
+import { checkZip } from './zipCheck.ts';
+import type { RawCell, SheetRow, TableReadOptions, TableSource } from './types.ts';
+
+type WorksheetReader = AsyncIterable<ExcelJS.Row> & { name: string };
+type WorkbookReader = AsyncIterable<WorksheetReader> & { model?: { sheets?: { name: string }[] } };
+
+function readerFor(stream: ReadStream): WorkbookReader {
+  // styles 'cache': a date is only told apart from a number by its cell format.
+  return new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  }) as unknown as WorkbookReader;
+}
+
+/** exceljs reports damage as whatever its unzip or XML layer threw; the person needs one sentence. */
+function damaged(fileName: string, error: unknown): Error {
+  if (error instanceof Error && error.name === 'KontorError') return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return fileError('damagedXlsx', `${fileName} is a damaged or incomplete XLSX workbook (${reason}); open it in Excel and save it again.`, { fileName, reason });
+}
+
+/**
+ * XLSX through exceljs's streaming WorkbookReader: rows arrive one by one, so a 100,000-row sheet
+ * never sits in memory as a workbook. Sheet names come from a first, short pass that stops at
+ * the first worksheet.
+ */
+export async function openXlsx(path: string, fileName: string, options: TableReadOptions): Promise<TableSource> {
+  await checkZip(path, fileName);
+  const sheets = await sheetNames(path, fileName);
+  if (sheets.length === 0) throw fileError('noSheets', `${fileName} is a ZIP file but not an XLSX workbook with sheets.`, { fileName });
+  const sheet = options.sheet ?? sheets[0] ?? '';
+  if (!sheets.includes(sheet)) {
+    throw fileError('sheetNotFound', `${fileName} has no sheet named "${sheet}"; its sheets are ${sheets.join(', ')}.`, { fileName, sheet, sheets: sheets.join(', ') });
+  }
+  return {
+    info: { format: 'xlsx', encoding: null, delimiter: null, sheets, sheet },
+    rows: () => xlsxRows(path, fileName, sheet),
+  };
+}
+
+/**
+ * The last guard against a damaged file that checkZip could not see (corrupt compressed data):
+ * once every byte of the file has been read, the reader must hand out something within
+ * STALL_MS, or it is waiting for data that will never come.
+ */
+const STALL_MS = 10_000;
+
+async function* guarded<T>(source: AsyncIterable<T>, stream: ReadStream, fileName: string): AsyncGenerator<T> {
+  let ended = false;
+  stream.once('end', () => (ended = true));
+  let last = Date.now();
+  const iterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setInterval(() => {
+        if (ended && Date.now() - last > STALL_MS) reject(damaged(fileName, new Error('the reader stopped before the end of the workbook')));
+      }, 250);
+    });
+    try {
+      const step = await Promise.race([iterator.next(), stalled]);
+      if (step.done) return;
+      last = Date.now();
+      yield step.value;
+    } finally {
+      clearInterval(timer);
+    }
+  }
+}
+
+async function sheetNames(path: string, fileName: string): Promise<string[]> {
+  const stream = createReadStream(path);
+  try {
+    const reader = readerFor(stream);
+    // The workbook part is read before the first sheet is handed out.
+    for await (const _first of guarded(reader, stream, fileName)) return (reader.model?.sheets ?? []).map((s) => s.name);
+    return [];
+  } catch (error) {
+    throw damaged(fileName, error);
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function* xlsxRows(path: string, fileName: string, sheet: string): AsyncGenerator<SheetRow> {
+  const stream = createReadStream(path);
+  let found = false;
+  try {
+    for await (const worksheet of guarded(readerFor(stream), stream, fileName)) {
+      if (worksheet.name !== sheet || found) continue;
+      found = true;
+      for await (const row of guarded(worksheet, stream, fileName)) {
+        const values = row.values as unknown[];
+        const cells: RawCell[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
+        yield { rowNumber: row.number, cells };
+      }
+    }
+  } catch (error) {
+    throw damaged(fileName, error);
+  } finally {
+    stream.destroy();
+  }
+  if (!found) throw fileError('sheetNotFound', `${fileName} has no sheet named "${sheet}".`, { fileName, sheet, sheets: '' });
+}
+
+/** Excel keeps 15 significant digits; beyond that a binary float shows noise (12.499999999999998). */
+function numberText(n: number): string {
+  if (Number.isInteger(n)) return Number.isSafeInteger(n) ? String(n) : n.toFixed(0);
+  return String(Number(n.toPrecision(15)));
+}
+
+function isoDate(date: Date): string {
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/** One exceljs cell value as the import's cell: text, a date, or an error value. */
+export function toCell(value: unknown): RawCell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { error: '#DATE' } : { date: isoDate(value) };
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
+    if ('formula' in v || 'sharedFormula' in v) {
+      const formula = typeof v.formula === 'string' ? v.formula : typeof v.sharedFormula === 'string' ? v.sharedFormula : '';
+      if (v.result === undefined || v.result === null) return { error: `=${formula}` };
+      if (typeof v.result === 'object' && v.result !== null && 'error' in v.result) return { error: String((v.result).error) };
+      return toCell(v.result);
+    }
+    if ('error' in v) return { error: String(v.error) };
+    if ('hyperlink' in v) return toCell(v.text ?? v.hyperlink);
+    if ('text' in v) return toCell(v.text);
+    // An exceljs value kind not listed above: keep what JSON shows rather than "[object Object]".
+    return JSON.stringify(value);
+  }
+  return typeof value === 'bigint' ? value.toString() : '';
+}

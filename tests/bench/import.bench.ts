@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Benchmark, Figure } from './harness.ts';
+import { FIXTURE_ROWS, IMPORT_FIXTURE_VERSION, writeFixtureCsv, writeFixtureXlsx } from './importFixture.ts';
+
+/** Each run is one fresh process importing 100,000 rows into a fresh database; kept few on a shared machine. */
+const RUNS = Number(process.env.IMPORT_BENCH_RUNS ?? 2);
+/** The issue's target: at least 20,000 rows a second, i.e. 100,000 rows in 5 s. */
+const TARGET_MS = (FIXTURE_ROWS / 20_000) * 1000;
+
+const importBench: Benchmark = {
+  title: `Catalog import of ${FIXTURE_ROWS.toLocaleString('en')} rows × 20 columns (XLSX and CSV)`,
+  async run({ cacheDir, log }) {
+    const dir = join(cacheDir, `import-v${IMPORT_FIXTURE_VERSION}`);
+    mkdirSync(dir, { recursive: true });
+    const files = { XLSX: join(dir, 'catalog.xlsx'), CSV: join(dir, 'catalog.csv') };
+    log('generating the fixtures (kept in .bench/cache)…');
+    await writeFixtureXlsx(files.XLSX);
+    await writeFixtureCsv(files.CSV);
+    const probe = join(import.meta.dirname, 'importProbe.ts');
+    const figures: Figure[] = [];
+    for (const [format, file] of Object.entries(files)) {
+      const samples = { bare: [] as number[], kontor: [] as number[] };
+      const rss = { bare: [] as number[], kontor: [] as number[] };
+      for (let i = 0; i < RUNS; i++) {
+        // Alternating, so drift on a busy machine hits both sides alike.
+        const order: ('bare' | 'kontor')[] = i % 2 === 0 ? ['bare', 'kontor'] : ['kontor', 'bare'];
+        for (const mode of order) {
+          const dataDir = join(dir, `run-${mode}`);
+          rmSync(dataDir, { recursive: true, force: true });
+          const out = execFileSync(process.execPath, [probe, mode, file, dataDir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+          const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { ms: number; rows: number; maxRssMb: number; phases: Record<string, number> };
+          if (result.rows !== FIXTURE_ROWS) throw new Error(`${mode} ${format}: ${result.rows} rows instead of ${FIXTURE_ROWS}`);
+          samples[mode].push(result.ms);
+          rss[mode].push(result.maxRssMb);
+          log(`${format} ${mode}: ${(result.ms / 1000).toFixed(1)} s, ${Math.round(FIXTURE_ROWS / (result.ms / 1000)).toLocaleString('en')} rows/s, peak RSS ${result.maxRssMb} MB${mode === 'kontor' ? `, phases ${JSON.stringify(result.phases)}` : ''}`);
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      }
+      const bareName = `${format}: bare streaming read + prepared inserts in one transaction`;
+      figures.push({ name: bareName, samples: samples.bare });
+      figures.push({ name: `${format}: Kontor import (read, map, check, write, search rows, sort keys, undo record)`, samples: samples.kontor, baseline: bareName, target: { percentile: 50, ms: TARGET_MS } });
+      log(`${format}: peak RSS bare ${Math.max(...rss.bare)} MB, Kontor ${Math.max(...rss.kontor)} MB; target: ≤ 1.5× the baseline's time and ≥ 20,000 rows/s (≤ ${TARGET_MS} ms)`);
+    }
+    return figures;
+  },
+};
+
+export default importBench;
