@@ -18,6 +18,8 @@ export interface JobContext {
    */
   readonly signal: AbortSignal;
   readonly tuning: JobTuning;
+  /** What the starter passed as `secrets` (see JobRunner.start); undefined otherwise. */
+  readonly secrets: unknown;
   /** Cheap to call often: the main side throttles what it stores and announces. */
   progress(done: number, total: number, message?: string | null): void;
   /** Where a resumable job got to; stored in `job.checkpoint`. */
@@ -49,6 +51,10 @@ export const JOB_KIND_REGISTRY: { [K in JobKind]: JobKindEntry<K> } = {
   },
   'demo.generate': {
     load: async () => (await import('./kinds/demoGenerate.ts')).demoGenerateJob,
+    leftoverDirs: () => [],
+  },
+  'marketplace.upload': {
+    load: async () => (await import('../connectors/uploadJob.ts')).marketplaceUploadJob,
     leftoverDirs: () => [],
   },
 };

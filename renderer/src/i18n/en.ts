@@ -667,6 +667,8 @@ export const en = {
     VALIDATION: 'Some of the values are not valid.',
     UNKNOWN_CALL: 'This window does not match the version of Kontor that is running. Restart Kontor.',
     UNAUTHORIZED: 'This window is not allowed to talk to Kontor. Open it again from Kontor.',
+    MARKETPLACE_REFUSED: 'The marketplace refused the account’s credentials. Check them under Marketplaces → Accounts; the upload is paused.',
+    MARKETPLACE_UNAVAILABLE: 'The marketplace did not answer. The upload is paused; resume it when the shop is reachable again.',
     NOT_FOUND: 'What you asked for does not exist (any more).',
     CONFLICT: 'This was changed elsewhere in the meantime. Reload it and try again.',
     CANCELLED: 'The work was cancelled.',

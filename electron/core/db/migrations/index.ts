@@ -4,12 +4,13 @@ import { m002JobsAndLogo } from './002-jobs-and-logo.ts';
 import { m003Catalog } from './003-catalog.ts';
 import { m004Stock } from './004-stock.ts';
 import { m005ListSortKeys } from './005-list-sort-keys.ts';
+import { m006Marketplaces } from './006-marketplaces.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
  * would find nothing there. Append only; never edit a migration that has shipped.
  */
-export const MIGRATIONS: readonly Migration[] = [m001Company, m002JobsAndLogo, m003Catalog, m004Stock, m005ListSortKeys];
+export const MIGRATIONS: readonly Migration[] = [m001Company, m002JobsAndLogo, m003Catalog, m004Stock, m005ListSortKeys, m006Marketplaces];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,215 @@
+import type { Database } from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { KontorError, type FieldIssue } from '../../../shared/errors.ts';
+import type { AccountInput, ProductSelection, UploadView, ValidationRow } from '../../../shared/marketplaces/schemas.ts';
+import { ProductSelectionSchema } from '../../../shared/marketplaces/schemas.ts';
+import type { KontorSchema } from '../db/schema.ts';
+import type { JobRunner } from '../jobs/jobRunner.ts';
+import { exclusive } from '../stock/resolve.ts';
+import { accountRules, createAccount, deleteAccount, getAccountView, listAccounts, openAccount, saveAccountSetting, updateAccount } from './accounts.ts';
+import { createHttpClient, RemoteCallError } from './engine/http.ts';
+import { createPacer } from './engine/pacing.ts';
+import { cancelUpload, createUpload, listUploads, requireUpload, retryFailed, setRunJob, setUploadStatus, uploadItems, uploadView } from './engine/uploadStore.ts';
+import { loadListingSources, resolveSelection } from './listingSource.ts';
+import { CONNECTORS, connectorFor } from './registry.ts';
+import type { SecretBox } from './secretBox.ts';
+
+export interface MarketplaceServiceDeps {
+  db: Kysely<KontorSchema>;
+  sqlite: Database;
+  jobs: JobRunner;
+  box: SecretBox;
+}
+
+/** Validation rows answered at most, so a 100,000-product check stays a small reply. */
+const MAX_VALIDATION_ROWS = 500;
+
+/**
+ * The marketplace calls on top of the connectors and the engine. Everything runs synchronously on
+ * the raw connection inside `exclusive`, like the stock service, so no Kysely transaction of
+ * another service interleaves with it.
+ */
+export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceServiceDeps) {
+  const run = <T>(fn: () => T): Promise<T> => exclusive(db, fn);
+
+  const validateSelection = (accountId: number, selection: ProductSelection): { productIds: number[]; rows: ValidationRow[]; skus: Map<number, string> } => {
+    const { platform, rules, settings } = accountRules(sqlite, accountId);
+    const connector = connectorFor(platform);
+    const productIds = resolveSelection(sqlite, ProductSelectionSchema.parse(selection));
+    if (productIds.length === 0) throw new KontorError('VALIDATION', 'No product matches the selection.', { issues: [{ path: 'selection', key: 'marketplaces.selection.empty', message: 'No product matches the selection.' }] });
+    const sources = loadListingSources(sqlite, accountId, rules, productIds);
+    const rows: ValidationRow[] = [];
+    const skus = new Map<number, string>();
+    for (const id of productIds) {
+      const source = sources.get(id);
+      if (!source) continue;
+      skus.set(id, source.sku);
+      const issues: FieldIssue[] = connector.validate(source);
+      if (issues.length > 0) rows.push({ productId: id, sku: source.sku, issues });
+      else connector.map(source, settings);
+    }
+    return { productIds, rows, skus };
+  };
+
+  const startRun = async (uploadId: number): Promise<UploadView> => {
+    const upload = requireUpload(sqlite, uploadId);
+    if (upload.run_job_id !== null) {
+      const job = await jobs.get(upload.run_job_id).catch(() => null);
+      if (job && (job.status === 'queued' || job.status === 'running')) throw new KontorError('CONFLICT', `Upload #${uploadId} is already running (job #${job.id}).`);
+    }
+    if (upload.status === 'finished' || upload.status === 'cancelled') throw new KontorError('CONFLICT', `Upload #${uploadId} is ${upload.status}.`);
+    const account = openAccount(sqlite, box, upload.account_id);
+    const job = await jobs.start({ kind: 'marketplace.upload', input: { uploadId } }, { secrets: account.credentials });
+    setRunJob(sqlite, uploadId, job.id);
+    if (upload.status === 'paused') setUploadStatus(sqlite, uploadId, 'ready');
+    return uploadView(sqlite, uploadId);
+  };
+
+  return {
+    platforms: () =>
+      Object.values(CONNECTORS).map((c) => ({
+        platform: c.platform,
+        label: c.label,
+        capabilities: c.capabilities,
+        batchSize: c.batchSize,
+        rateModel: c.rateModel,
+        fieldRules: c.fieldRules,
+      })),
+    listAccounts: () => run(() => listAccounts(sqlite)),
+    createAccount: (input: AccountInput) => run(() => createAccount(sqlite, box, input)),
+    updateAccount: (input: Parameters<typeof updateAccount>[2]) => run(() => updateAccount(sqlite, box, input)),
+    deleteAccount: (id: number) => run(() => deleteAccount(sqlite, id)),
+
+    /** One cheap authenticated request; answers the shop's name or a clear refusal. */
+    async testAccount(id: number): Promise<{ ok: boolean; shopName: string | null; message: string }> {
+      const account = await run(() => openAccount(sqlite, box, id));
+      const connector = connectorFor(account.platform);
+      const session = connector.connect(account, createHttpClient(createPacer(connector.rateModel), { timeoutMs: 15_000 }));
+      try {
+        const result = await session.testConnection();
+        if (result.details.locationId && !(account.settings as { locationId?: string | null }).locationId) {
+          await run(() => saveAccountSetting(sqlite, id, 'locationId', result.details.locationId));
+        }
+        return { ok: true, shopName: result.shopName, message: `Connected to ${result.shopName}.` };
+      } catch (error) {
+        if (error instanceof RemoteCallError) return { ok: false, shopName: null, message: error.message };
+        throw error;
+      }
+    },
+
+    validate: (input: { accountId: number; selection: ProductSelection }) =>
+      run(() => {
+        const { productIds, rows } = validateSelection(input.accountId, input.selection);
+        return { total: productIds.length, invalid: rows.length, rows: rows.slice(0, MAX_VALIDATION_ROWS) };
+      }),
+
+    /** Creates the job with one item per product (invalid ones included: the engine reports them) and starts it. */
+    async startUpload(input: { accountId: number; selection: ProductSelection }): Promise<UploadView> {
+      const uploadId = await run(() => {
+        getAccountView(sqlite, input.accountId);
+        const { productIds, skus } = validateSelection(input.accountId, input.selection);
+        return createUpload(sqlite, input.accountId, 'listing', productIds.map((id) => ({ productId: id, sku: skus.get(id) ?? String(id) })));
+      });
+      return startRun(uploadId);
+    },
+
+    listUploads: (limit: number) => run(() => listUploads(sqlite, limit)),
+    getUpload: (id: number) => run(() => uploadView(sqlite, id)),
+    uploadItems: (input: { id: number; status?: 'pending' | 'sending' | 'succeeded' | 'failed' | 'skipped' | undefined; offset: number; limit: number }) =>
+      run(() => uploadItems(sqlite, input.id, input)),
+
+    async pause(id: number): Promise<UploadView> {
+      const upload = await run(() => requireUpload(sqlite, id));
+      if (upload.run_job_id !== null) {
+        const job = await jobs.get(upload.run_job_id).catch(() => null);
+        if (job && (job.status === 'queued' || job.status === 'running')) await jobs.cancel(upload.run_job_id);
+      }
+      return run(() => {
+        const now = requireUpload(sqlite, id);
+        if (now.status === 'running' || now.status === 'ready') setUploadStatus(sqlite, id, 'paused');
+        return uploadView(sqlite, id);
+      });
+    },
+    resume: (id: number) => startRun(id),
+    async cancel(id: number): Promise<UploadView> {
+      const upload = await run(() => requireUpload(sqlite, id));
+      if (upload.run_job_id !== null) {
+        const job = await jobs.get(upload.run_job_id).catch(() => null);
+        if (job && (job.status === 'queued' || job.status === 'running')) await jobs.cancel(upload.run_job_id);
+      }
+      return run(() => {
+        if (requireUpload(sqlite, id).status !== 'finished') cancelUpload(sqlite, id);
+        return uploadView(sqlite, id);
+      });
+    },
+    async retryFailed(id: number): Promise<UploadView> {
+      const changed = await run(() => retryFailed(sqlite, id));
+      if (changed === 0) return run(() => uploadView(sqlite, id));
+      return startRun(id);
+    },
+
+    /** Products × accounts: one page of products with the listing state per account. */
+    listingGrid: (input: { offset: number; limit: number; filter: string }) =>
+      run(() => {
+        const pattern = input.filter === '' ? '%' : `%${input.filter.replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+        const total = sqlite.prepare("SELECT count(*) FROM product WHERE kind != 'variant' AND sku LIKE ? ESCAPE '\\'").pluck().get(pattern) as number;
+        const products = sqlite
+          .prepare(
+            `SELECT p.id, p.sku, (SELECT title FROM product_text t WHERE t.product_id = p.id ORDER BY t.language LIMIT 1) AS title
+             FROM product p WHERE p.kind != 'variant' AND p.sku LIKE ? ESCAPE '\\' ORDER BY p.sku LIMIT ? OFFSET ?`,
+          )
+          .all(pattern, input.limit, input.offset) as { id: number; sku: string; title: string | null }[];
+        const ids = products.map((p) => p.id);
+        const cells = ids.length
+          ? (sqlite.prepare(`SELECT account_id, product_id, status, remote_id, last_error, updated_at FROM listing WHERE product_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as {
+              account_id: number;
+              product_id: number;
+              status: 'listed' | 'failed';
+              remote_id: string | null;
+              last_error: string | null;
+              updated_at: string;
+            }[])
+          : [];
+        return {
+          total,
+          rows: products.map((p) => ({
+            productId: p.id,
+            sku: p.sku,
+            title: p.title,
+            cells: cells
+              .filter((c) => c.product_id === p.id)
+              .map((c) => ({ productId: c.product_id, accountId: c.account_id, status: c.status, remoteId: c.remote_id, lastError: c.last_error, updatedAt: c.updated_at })),
+          })),
+        };
+      }),
+
+    setOverride: (input: { accountId: number; productId: number; title: string | null; description: string | null; markupPercent: number | null; rounding: string | null; quantityBuffer: number | null }) =>
+      run(() => {
+        sqlite
+          .prepare(
+            `INSERT INTO listing_override (account_id, product_id, title, description, markup_bp, rounding, quantity_buffer) VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (account_id, product_id) DO UPDATE SET title = excluded.title, description = excluded.description, markup_bp = excluded.markup_bp,
+               rounding = excluded.rounding, quantity_buffer = excluded.quantity_buffer`,
+          )
+          .run(input.accountId, input.productId, input.title, input.description, input.markupPercent === null ? null : Math.round(input.markupPercent * 100), input.rounding, input.quantityBuffer);
+        return input;
+      }),
+
+    /** Remembered per Kontor category: every product of the category goes there on this account. */
+    setCategoryMapping: (input: { accountId: number; categoryId: number; remoteCategory: string | null }) =>
+      run(() => {
+        if (input.remoteCategory === null) sqlite.prepare('DELETE FROM marketplace_category_map WHERE account_id = ? AND category_id = ?').run(input.accountId, input.categoryId);
+        else {
+          sqlite
+            .prepare('INSERT INTO marketplace_category_map (account_id, category_id, remote_category) VALUES (?, ?, ?) ON CONFLICT (account_id, category_id) DO UPDATE SET remote_category = excluded.remote_category')
+            .run(input.accountId, input.categoryId, input.remoteCategory);
+        }
+        return (sqlite.prepare('SELECT category_id AS categoryId, remote_category AS remoteCategory FROM marketplace_category_map WHERE account_id = ? ORDER BY category_id').all(input.accountId) as {
+          categoryId: number;
+          remoteCategory: string;
+        }[]);
+      }),
+  };
+}
+
+export type MarketplaceService = ReturnType<typeof createMarketplaceService>;
