@@ -31,6 +31,9 @@ import {
   saveCompanyProfile,
   setCompanyLogo,
 } from './company/companyProfile.ts';
+import { marketplaceHandlers } from './connectors/handlers.ts';
+import { keyFileSecretBox, type SecretBox } from './connectors/secretBox.ts';
+import { createMarketplaceService } from './connectors/service.ts';
 import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
@@ -45,10 +48,12 @@ interface Services {
   sqlite: Database;
   /** Where product images live (media/ under it). */
   dataDir: string;
+  /** Seals marketplace credentials (the OS keychain in the app, a key file elsewhere). */
+  secretBox?: SecretBox;
 }
 
 /** One line per call: the contract names it, a service does it. */
-export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): Handlers {
+export function createHandlers({ db, jobs, info, sqlite, dataDir, secretBox }: Services): Handlers {
   const stock = createStockService(db, sqlite);
   return {
     'app.info': () => info(),
@@ -112,5 +117,6 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): H
     'stocktake.get': (input) => stock.getStocktake(input),
     'stocktake.post': (input) => stock.postStocktake(input),
     'stocktake.cancel': (input) => stock.cancelStocktake(input),
+    ...marketplaceHandlers(createMarketplaceService({ db, sqlite, jobs, box: secretBox ?? keyFileSecretBox(dataDir) })),
   };
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../shared/contract/app.ts';
+import { keyFileSecretBox, type SecretBox } from './connectors/secretBox.ts';
 import { backupDirIn, databasePathIn } from './dataDir.ts';
 import { openDatabase, type OpenedDatabase } from './db/openDatabase.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
@@ -16,6 +17,8 @@ export interface KontorOptions {
   log: Logger;
   /** The worker entry for background jobs; the Electron build passes its bundled file. */
   jobWorkerUrl?: URL;
+  /** Seals marketplace credentials; the desktop shell passes one backed by safeStorage, the default is a 0600 key file in the data directory. */
+  secretBox?: SecretBox;
 }
 
 /** The back office itself: one database, its services, one dispatcher. No Electron here. */
@@ -60,7 +63,14 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       rowCounts: countRows(database),
     });
 
-  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info }), options.log);
+  const dispatcher = createDispatcher(createHandlers({
+      db: database.db,
+      sqlite: database.sqlite,
+      dataDir: options.dataDir,
+      jobs,
+      info,
+      secretBox: options.secretBox ?? keyFileSecretBox(options.dataDir),
+    }), options.log);
   return {
     dataDir: options.dataDir,
     databasePath,

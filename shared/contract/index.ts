@@ -3,6 +3,7 @@ import { appCalls } from './app.ts';
 import { catalogCalls } from './catalog.ts';
 import { companyCalls } from './company.ts';
 import { jobCalls } from './jobs.ts';
+import { marketplaceCalls } from './marketplaces.ts';
 import { stockCalls } from './stock.ts';
 
 /** Every call the renderer may make. Nothing else crosses the process boundary. */
@@ -12,6 +13,7 @@ export const contract = {
   ...jobCalls,
   ...catalogCalls,
   ...stockCalls,
+  ...marketplaceCalls,
 };
 
 export type Contract = typeof contract;

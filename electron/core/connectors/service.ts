@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import type { PriceRounding } from '../../../shared/catalog/pricing.ts';
 import { KontorError, type FieldIssue } from '../../../shared/errors.ts';
 import type { AccountInput, ProductSelection, UploadView, ValidationRow } from '../../../shared/marketplaces/schemas.ts';
 import { ProductSelectionSchema } from '../../../shared/marketplaces/schemas.ts';
@@ -72,8 +73,8 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
         label: c.label,
         capabilities: c.capabilities,
         batchSize: c.batchSize,
-        rateModel: c.rateModel,
-        fieldRules: c.fieldRules,
+        rateModel: { ...c.rateModel },
+        fieldRules: { ...c.fieldRules },
       })),
     listAccounts: () => run(() => listAccounts(sqlite)),
     createAccount: (input: AccountInput) => run(() => createAccount(sqlite, box, input)),
@@ -183,7 +184,7 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
         };
       }),
 
-    setOverride: (input: { accountId: number; productId: number; title: string | null; description: string | null; markupPercent: number | null; rounding: string | null; quantityBuffer: number | null }) =>
+    setOverride: (input: { accountId: number; productId: number; title: string | null; description: string | null; markupPercent: number | null; rounding: PriceRounding | null; quantityBuffer: number | null }) =>
       run(() => {
         sqlite
           .prepare(
