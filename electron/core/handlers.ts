@@ -33,7 +33,7 @@ import {
 } from './company/companyProfile.ts';
 import { marketplaceHandlers } from './connectors/handlers.ts';
 import { keyFileSecretBox, type SecretBox } from './connectors/secretBox.ts';
-import { createMarketplaceService } from './connectors/service.ts';
+import { createMarketplaceService, type MarketplaceService } from './connectors/service.ts';
 import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
@@ -50,10 +50,12 @@ interface Services {
   dataDir: string;
   /** Seals marketplace credentials (the OS keychain in the app, a key file elsewhere). */
   secretBox?: SecretBox;
+  /** The marketplace service, when the caller keeps one (for stock sync); made here otherwise. */
+  marketplaces?: MarketplaceService;
 }
 
 /** One line per call: the contract names it, a service does it. */
-export function createHandlers({ db, jobs, info, sqlite, dataDir, secretBox }: Services): Handlers {
+export function createHandlers({ db, jobs, info, sqlite, dataDir, secretBox, marketplaces }: Services): Handlers {
   const stock = createStockService(db, sqlite);
   return {
     'app.info': () => info(),
@@ -117,6 +119,6 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, secretBox }: S
     'stocktake.get': (input) => stock.getStocktake(input),
     'stocktake.post': (input) => stock.postStocktake(input),
     'stocktake.cancel': (input) => stock.cancelStocktake(input),
-    ...marketplaceHandlers(createMarketplaceService({ db, sqlite, jobs, box: secretBox ?? keyFileSecretBox(dataDir) })),
+    ...marketplaceHandlers(marketplaces ?? createMarketplaceService({ db, sqlite, jobs, box: secretBox ?? keyFileSecretBox(dataDir) })),
   };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../shared/contract/app.ts';
 import { keyFileSecretBox, type SecretBox } from './connectors/secretBox.ts';
+import { createMarketplaceService } from './connectors/service.ts';
 import { backupDirIn, databasePathIn } from './dataDir.ts';
 import { openDatabase, type OpenedDatabase } from './db/openDatabase.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
@@ -63,13 +64,17 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       rowCounts: countRows(database),
     });
 
+  const marketplaces = createMarketplaceService({ db: database.db, sqlite: database.sqlite, jobs, box: options.secretBox ?? keyFileSecretBox(options.dataDir) });
+  // The app and browser mode push stock changes to the marketplaces; the CLI and tests do it on request.
+  const stockSync =
+    options.mode === 'electron' || options.mode === 'web' ? marketplaces.startStockSync({ onError: (error) => options.log.error('stock sync failed', error) }) : undefined;
   const dispatcher = createDispatcher(createHandlers({
       db: database.db,
       sqlite: database.sqlite,
       dataDir: options.dataDir,
       jobs,
       info,
-      secretBox: options.secretBox ?? keyFileSecretBox(options.dataDir),
+      marketplaces,
     }), options.log);
   return {
     dataDir: options.dataDir,
@@ -80,6 +85,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     jobs,
     info,
     async close() {
+      stockSync?.close();
       await jobs.close();
       database.close();
     },

@@ -56,6 +56,11 @@ export const marketplaceCalls = {
   'marketplaces.uploads.resume': defineCall({ input: Id, output: UploadViewSchema, summary: 'Continue a paused or interrupted upload; nothing sent twice creates a duplicate.' }),
   'marketplaces.uploads.cancel': defineCall({ input: Id, output: UploadViewSchema, summary: 'Stop for good; unsent items are marked skipped.' }),
   'marketplaces.uploads.retryFailed': defineCall({ input: Id, output: UploadViewSchema, summary: 'Send the failed items of an upload again.' }),
+  'marketplaces.stock.sync': defineCall({
+    input: z.object({}).strict(),
+    output: z.array(UploadViewSchema),
+    summary: 'Push quantities changed since the last sync to every account where the products are listed.',
+  }),
   'marketplaces.listings.grid': defineCall({
     input: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100), filter: z.string().trim().max(100).default('') }).strict(),
     output: z.object({

@@ -14,6 +14,7 @@ import { cancelUpload, createUpload, listUploads, requireUpload, retryFailed, se
 import { loadListingSources, resolveSelection } from './listingSource.ts';
 import { CONNECTORS, connectorFor } from './registry.ts';
 import type { SecretBox } from './secretBox.ts';
+import { createStockSyncScheduler, planStockSync, stockSyncAccounts, type StockSyncScheduler } from './stockSync.ts';
 
 export interface MarketplaceServiceDeps {
   db: Kysely<KontorSchema>;
@@ -132,6 +133,26 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
       });
     },
     resume: (id: number) => startRun(id),
+
+    /** Plans and starts a stock sync for every account now; answers the uploads started. */
+    async syncStockNow(): Promise<UploadView[]> {
+      const started: UploadView[] = [];
+      for (const accountId of await run(() => stockSyncAccounts(sqlite))) {
+        const uploadId = await run(() => planStockSync(sqlite, accountId));
+        if (uploadId !== null) started.push(await startRun(uploadId));
+      }
+      return started;
+    },
+
+    /** Watches stock movements and pushes changed quantities to the accounts where products are listed. */
+    startStockSync(options: { onError: (error: unknown) => void; debounceMs?: number; pollMs?: number }): StockSyncScheduler {
+      return createStockSyncScheduler({
+        sqlite,
+        start: (uploadId) => startRun(uploadId),
+        isBusy: (accountId) => sqlite.prepare("SELECT 1 FROM upload_job WHERE account_id = ? AND kind = 'stock' AND status IN ('ready', 'running')").get(accountId) !== undefined,
+        ...options,
+      });
+    },
     async cancel(id: number): Promise<UploadView> {
       const upload = await run(() => requireUpload(sqlite, id));
       if (upload.run_job_id !== null) {
