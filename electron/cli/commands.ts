@@ -4,10 +4,11 @@ import { infoCommand } from './commands/info.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { productsListCommand, productsShowCommand } from './commands/products.ts';
 import { STOCK_COMMANDS } from './commands/stock.ts';
+import { MARKETPLACE_COMMANDS } from './commands/marketplaces.ts';
 
 /**
  * Every command of `kontor`, in the order help lists them. A new command (`products list`,
  * `import products`, `export` …) is a module in commands/ exporting a CliCommand, added here;
  * parsing, --help, --json and exit codes come with it.
  */
-export const COMMANDS: readonly CliCommand[] = [infoCommand, migrateCommand, backupCommand, productsListCommand, productsShowCommand, ...STOCK_COMMANDS];
+export const COMMANDS: readonly CliCommand[] = [infoCommand, migrateCommand, backupCommand, productsListCommand, productsShowCommand, ...STOCK_COMMANDS, ...MARKETPLACE_COMMANDS];

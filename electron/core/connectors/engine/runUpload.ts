@@ -169,6 +169,8 @@ export async function runUpload(options: RunUploadOptions): Promise<UploadSummar
         }
       });
       report();
+      // Paused or cancelled by another process (the CLI, another window): stop after this batch.
+      if (requireUpload(sqlite, uploadId).status !== 'running' && !stop.signal.aborted) stop.abort(new KontorError('CANCELLED', `Upload #${uploadId} was stopped elsewhere.`));
     };
 
     while (!both.aborted && (queue.length > 0 || inFlight.size > 0)) {
@@ -216,10 +218,10 @@ export async function runUpload(options: RunUploadOptions): Promise<UploadSummar
     report();
     throw new KontorError(fatal.code, fatal.message, { uploadId });
   }
-  if (signal.aborted) {
+  if (signal.aborted || stop.signal.aborted) {
     // Pause unless someone cancelled the upload itself meanwhile (then it stays cancelled).
     if (requireUpload(sqlite, uploadId).status === 'running') setUploadStatus(sqlite, uploadId, 'paused');
-    throw signal.reason as Error;
+    throw (signal.aborted ? signal.reason : stop.signal.reason) as Error;
   }
   setUploadStatus(sqlite, uploadId, 'finished');
   const counts = countItems(sqlite, uploadId);
