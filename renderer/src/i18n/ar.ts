@@ -213,6 +213,7 @@ export const ar: Messages = {
     kinds: {
       database: { backup: 'نسخة احتياطية لقاعدة البيانات' },
       demo: { generate: 'الشركة التجريبية' },
+      marketplace: { upload: 'الرفع إلى المنصة' },
     },
     unknownKind: 'المهمة «{{kind}}»',
     status: {

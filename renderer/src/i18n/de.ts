@@ -205,6 +205,7 @@ export const de: Messages = {
     kinds: {
       database: { backup: 'Datenbanksicherung' },
       demo: { generate: 'Beispielfirma' },
+      marketplace: { upload: 'Marktplatz-Upload' },
     },
     unknownKind: 'Aufgabe „{{kind}}“',
     status: {

@@ -211,6 +211,7 @@ export const en = {
     kinds: {
       database: { backup: 'Database backup' },
       demo: { generate: 'Demo company' },
+      marketplace: { upload: 'Marketplace upload' },
     },
     unknownKind: 'Job “{{kind}}”',
     status: {

@@ -205,6 +205,7 @@ export const fr: Messages = {
     kinds: {
       database: { backup: 'Sauvegarde de la base' },
       demo: { generate: 'Entreprise de démonstration' },
+      marketplace: { upload: 'Envoi vers une place de marché' },
     },
     unknownKind: 'Tâche « {{kind}} »',
     status: {
