@@ -52,6 +52,11 @@ export const marketplaceCalls = {
     output: z.object({ total: z.number().int(), items: z.array(UploadItemViewSchema) }),
     summary: 'The items of an upload with the platform’s answer for each.',
   }),
+  'marketplaces.uploads.export': defineCall({
+    input: Id,
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+    summary: 'The per-item report of an upload as an XLSX file.',
+  }),
   'marketplaces.uploads.pause': defineCall({ input: Id, output: UploadViewSchema, summary: 'Stop sending; what is left stays pending for a resume.' }),
   'marketplaces.uploads.resume': defineCall({ input: Id, output: UploadViewSchema, summary: 'Continue a paused or interrupted upload; nothing sent twice creates a duplicate.' }),
   'marketplaces.uploads.cancel': defineCall({ input: Id, output: UploadViewSchema, summary: 'Stop for good; unsent items are marked skipped.' }),

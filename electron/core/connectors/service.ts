@@ -13,6 +13,7 @@ import { createPacer } from './engine/pacing.ts';
 import { cancelUpload, createUpload, listUploads, requireUpload, retryFailed, setRunJob, setUploadStatus, uploadItems, uploadView } from './engine/uploadStore.ts';
 import { loadListingSources, resolveSelection } from './listingSource.ts';
 import { CONNECTORS, connectorFor } from './registry.ts';
+import { uploadReportXlsx } from './report.ts';
 import type { SecretBox } from './secretBox.ts';
 import { createStockSyncScheduler, planStockSync, stockSyncAccounts, type StockSyncScheduler } from './stockSync.ts';
 
@@ -119,6 +120,8 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
     getUpload: (id: number) => run(() => uploadView(sqlite, id)),
     uploadItems: (input: { id: number; status?: 'pending' | 'sending' | 'succeeded' | 'failed' | 'skipped' | undefined; offset: number; limit: number }) =>
       run(() => uploadItems(sqlite, input.id, input)),
+
+    exportReport: (id: number) => uploadReportXlsx(sqlite, id),
 
     async pause(id: number): Promise<UploadView> {
       const upload = await run(() => requireUpload(sqlite, id));

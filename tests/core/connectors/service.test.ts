@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY_FILE } from '../../../electron/core/connectors/secretBox.ts';
 import { startShopifyEmulator, type ShopifyEmulator } from '../../emulators/shopify/server.ts';
@@ -98,6 +99,16 @@ describe('marketplace calls', () => {
     await t.kontor.jobs.wait(retried.runJobId as number);
     expect(await t.client.call('marketplaces.uploads.get', { id: started.id })).toMatchObject({ status: 'finished', counts: { succeeded: 40, failed: 0 } });
     expect(emulator.counters.productSetCalls - before).toBe(1);
+
+    const report = await t.client.call('marketplaces.uploads.export', { id: started.id });
+    expect(report.fileName).toBe(`kontor-upload-${started.id}-Shopify_EU.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(Buffer.from(report.base64, 'base64')).buffer);
+    const sheet = workbook.getWorksheet('Items');
+    expect(sheet?.rowCount).toBe(41);
+    expect(sheet?.getRow(1).values).toContain('Platform code');
+    expect(sheet?.getRow(2).getCell(1).value).toBe('SKU-00000');
+    expect(sheet?.getRow(2).getCell(3).value).toBe('succeeded');
   });
 
   it('pauses and resumes an upload without duplicates; cancel skips what was not sent', async () => {
