@@ -18,6 +18,7 @@ import { NotBuilt } from './shell/NotBuilt.tsx';
 import { Sidebar } from './shell/Sidebar.tsx';
 import { useAreaShortcuts } from './shell/useAreaShortcuts.ts';
 import { StockArea } from './stock/StockArea.tsx';
+import { MarketplacesArea } from './marketplaces/MarketplacesArea.tsx';
 import { theme } from './theme.ts';
 
 /**
@@ -98,6 +99,7 @@ function Shell() {
     else if (head === 'dev' && sub === 'grid') content = <GridBench />;
     else if (current === 'products') content = <ProductsArea path={rest} />;
     else if (current === 'stock') content = <StockArea path={rest} />;
+    else if (current === 'marketplaces') content = <MarketplacesArea path={rest} />;
     else if (current !== null && current !== 'settings') content = <NotBuilt area={current} />;
   }
 
