@@ -24,6 +24,7 @@ import { backgroundColorFor } from './appearance.ts';
 import { registerAppScheme, serveAppProtocol } from './appProtocol.ts';
 import { guardEveryWebContents, hardenSession } from './hardening.ts';
 import { registerIpc } from './ipc.ts';
+import { appSecretBox } from './secretBox.ts';
 import { createMainWindow } from './mainWindow.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { APP_ENTRY_URL, contentSecurityPolicy, devServerOrigin, isTrustedAppUrl, type CspOptions } from './security.ts';
@@ -190,6 +191,7 @@ async function openCore(): Promise<Kontor | undefined> {
       mode: 'electron',
       log,
       jobWorkerUrl: JOB_WORKER_URL,
+      secretBox: appSecretBox(dataDir),
     });
   } catch (error) {
     if (error instanceof KontorError && (error.code === 'DATABASE_TOO_NEW' || error.code === 'NOT_A_KONTOR_DATABASE')) {

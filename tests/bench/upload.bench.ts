@@ -24,7 +24,7 @@ import type { Benchmark, Figure } from './harness.ts';
 
 const quiet = { info() {}, warn() {}, error: (m: string, ...d: unknown[]) => console.error(m, ...d) };
 const full = Number(process.env.KONTOR_BENCH_UPLOAD_LISTINGS ?? 0);
-const SHOPIFY_LISTINGS = full || 600;
+const SHOPIFY_LISTINGS = full || Number(process.env.KONTOR_BENCH_SHOPIFY_LISTINGS ?? 600);
 const WOO_LISTINGS = full || 2000;
 /** Every 4th listing has three variants (sizes S, M, L). */
 const VARIANTS_EVERY = 4;

@@ -105,7 +105,10 @@ export async function runUpload(options: RunUploadOptions): Promise<UploadSummar
     const queue: Work[] = [...work];
     const inFlight = new Set<Promise<void>>();
     const batchSize = upload.kind === 'stock' ? connector.stockBatchSize : connector.batchSize;
-    const maxBatches = connector.rateModel.maxInFlight;
+    // Under a concurrency cap, one batch more than the cap keeps a request waiting for every slot
+    // that frees up (a batch spends time in our code between its requests); the pacer still caps
+    // requests in flight. A cost bucket gains nothing from it.
+    const maxBatches = connector.rateModel.kind === 'concurrency' ? connector.rateModel.maxInFlight * 2 : connector.rateModel.maxInFlight;
     let wake: (() => void) | null = null;
     const poke = (): void => {
       wake?.();
