@@ -79,6 +79,16 @@ export const marketplaceCalls = {
     output: ListingOverrideSchema,
     summary: 'Title, description, price rule and stock buffer of one product on one account.',
   }),
+  'marketplaces.overrides.get': defineCall({
+    input: z.object({ accountId: z.number().int().positive(), productId: z.number().int().positive() }).strict(),
+    output: ListingOverrideSchema.nullable(),
+    summary: 'The overrides of one product on one account, if any.',
+  }),
+  'marketplaces.categories.list': defineCall({
+    input: z.object({ accountId: z.number().int().positive() }).strict(),
+    output: z.array(z.object({ categoryId: z.number().int(), remoteCategory: z.string() })),
+    summary: 'Where each Kontor category goes on an account.',
+  }),
   'marketplaces.categories.map': defineCall({
     input: z.object({ accountId: z.number().int().positive(), categoryId: z.number().int().positive(), remoteCategory: z.string().trim().min(1).max(200).nullable() }).strict(),
     output: z.array(z.object({ categoryId: z.number().int(), remoteCategory: z.string() })),

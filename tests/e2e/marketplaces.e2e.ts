@@ -73,6 +73,16 @@ test('add a Shopify account, check, upload with a per-item report, see the listi
   await expect(page.getByTestId('listing-grid')).toContainText('Listed');
   await expect(page.getByTestId('listing-grid')).toContainText('Failed');
   await page.screenshot({ path: `${SCREENSHOTS}/marketplaces-grid-en.png` });
+
+  await page.getByRole('button', { name: 'Edit overrides' }).first().click();
+  await page.getByRole('dialog').getByLabel('Title').fill('Beni Ourain rug for Shopify');
+  await page.getByRole('dialog').getByLabel('Stock held back (units)').fill('2');
+  await page.screenshot({ path: `${SCREENSHOTS}/marketplaces-override-en.png` });
+  await page.getByRole('button', { name: 'Save overrides' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const [account] = await kontorServer.client.call('marketplaces.accounts.list', {});
+  const rug1 = await kontorServer.client.call('products.getBySku', { sku: 'RUG-1' });
+  expect(await kontorServer.client.call('marketplaces.overrides.get', { accountId: account?.id ?? 0, productId: rug1.id })).toMatchObject({ title: 'Beni Ourain rug for Shopify', quantityBuffer: 2 });
 });
 
 test('the report and grid in Arabic, right to left', async ({ page, kontorServer }) => {

@@ -28,6 +28,8 @@ export function marketplaceHandlers(service: MarketplaceService): Pick<Handlers,
     'marketplaces.stock.sync': () => service.syncStockNow(),
     'marketplaces.listings.grid': (input) => service.listingGrid(input),
     'marketplaces.overrides.set': (input) => service.setOverride(input),
+    'marketplaces.overrides.get': (input) => service.getOverride(input),
+    'marketplaces.categories.list': ({ accountId }) => service.categoryMappings(accountId),
     'marketplaces.categories.map': (input) => service.setCategoryMapping(input),
   };
 }

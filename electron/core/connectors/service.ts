@@ -54,6 +54,12 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
     return { productIds, rows, skus };
   };
 
+  const readCategoryMappings = (accountId: number): { categoryId: number; remoteCategory: string }[] =>
+    sqlite.prepare('SELECT category_id AS categoryId, remote_category AS remoteCategory FROM marketplace_category_map WHERE account_id = ? ORDER BY category_id').all(accountId) as {
+      categoryId: number;
+      remoteCategory: string;
+    }[];
+
   const startRun = async (uploadId: number): Promise<UploadView> => {
     const upload = requireUpload(sqlite, uploadId);
     if (upload.run_job_id !== null) {
@@ -220,6 +226,18 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
         return input;
       }),
 
+    getOverride: (input: { accountId: number; productId: number }) =>
+      run(() => {
+        const row = sqlite.prepare('SELECT * FROM listing_override WHERE account_id = ? AND product_id = ?').get(input.accountId, input.productId) as
+          | { title: string | null; description: string | null; markup_bp: number | null; rounding: PriceRounding | null; quantity_buffer: number | null }
+          | undefined;
+        return row
+          ? { ...input, title: row.title, description: row.description, markupPercent: row.markup_bp === null ? null : row.markup_bp / 100, rounding: row.rounding, quantityBuffer: row.quantity_buffer }
+          : null;
+      }),
+
+    categoryMappings: (accountId: number) => run(() => readCategoryMappings(accountId)),
+
     /** Remembered per Kontor category: every product of the category goes there on this account. */
     setCategoryMapping: (input: { accountId: number; categoryId: number; remoteCategory: string | null }) =>
       run(() => {
@@ -229,10 +247,7 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
             .prepare('INSERT INTO marketplace_category_map (account_id, category_id, remote_category) VALUES (?, ?, ?) ON CONFLICT (account_id, category_id) DO UPDATE SET remote_category = excluded.remote_category')
             .run(input.accountId, input.categoryId, input.remoteCategory);
         }
-        return (sqlite.prepare('SELECT category_id AS categoryId, remote_category AS remoteCategory FROM marketplace_category_map WHERE account_id = ? ORDER BY category_id').all(input.accountId) as {
-          categoryId: number;
-          remoteCategory: string;
-        }[]);
+        return readCategoryMappings(input.accountId);
       }),
   };
 }

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconCategory, IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRICE_ROUNDINGS, type PriceRounding } from '../../../shared/catalog/pricing.ts';
@@ -10,6 +10,7 @@ import { describeError } from '../lib/errors.ts';
 import { issuesByPath, issuesOf, translateIssue } from '../lib/issues.ts';
 import { notify } from '../lib/notifications.ts';
 import { useLoad } from '../lib/useLoad.ts';
+import { CategoryMapping } from './CategoryMapping.tsx';
 
 /** The settings and secrets each platform asks for, by field name of its schemas. */
 const FIELDS: Record<Platform, { settings: string[]; credentials: string[] }> = {
@@ -23,6 +24,7 @@ export function AccountsPanel() {
   const accounts = useLoad('accounts', () => getClient().call('marketplaces.accounts.list', {}));
   const [adding, setAdding] = useState(false);
   const [testing, setTesting] = useState<number | null>(null);
+  const [mapping, setMapping] = useState<number | null>(null);
 
   const test = async (account: AccountView) => {
     setTesting(account.id);
@@ -68,15 +70,22 @@ export function AccountsPanel() {
                   <Text size="xs" c="dimmed">
                     {addressOf(a)}
                   </Text>
+                  {a.hasCredentials && (
+                    <Badge size="xs" variant="light" color="teal" tt="none">
+                      {t('marketplaces.accounts.credentialsStored')}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{t(`marketplaces.platform.${a.platform}`)}</Table.Td>
                 <Table.Td>{a.rules.currency}</Table.Td>
                 <Table.Td>{a.listed}</Table.Td>
                 <Table.Td>
-                  <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    {a.hasCredentials && <Badge variant="light" color="teal">{t('marketplaces.accounts.credentialsStored')}</Badge>}
+                  <Group gap="xs" justify="flex-end">
                     <Button size="xs" variant="light" leftSection={<IconPlugConnected size={14} />} loading={testing === a.id} onClick={() => void test(a)}>
                       {t('marketplaces.accounts.test')}
+                    </Button>
+                    <Button size="xs" variant="default" leftSection={<IconCategory size={14} />} onClick={() => setMapping(mapping === a.id ? null : a.id)}>
+                      {t('marketplaces.categories.button')}
                     </Button>
                     <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => void remove(a)}>
                       {t('marketplaces.accounts.delete')}
@@ -87,6 +96,13 @@ export function AccountsPanel() {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {accounts.data?.map((a) =>
+        mapping === a.id ? (
+          <Paper key={a.id} withBorder p="sm">
+            <CategoryMapping account={a} />
+          </Paper>
+        ) : null,
       )}
       {adding ? (
         <AccountForm

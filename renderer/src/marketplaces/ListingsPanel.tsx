@@ -1,10 +1,12 @@
-import { Alert, Anchor, Badge, Button, Group, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Group, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconAdjustments } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getClient } from '../lib/api.ts';
 import { describeError } from '../lib/errors.ts';
 import { hrefFor } from '../lib/router.ts';
 import { useLoad } from '../lib/useLoad.ts';
+import { OverrideDialog } from './OverrideDialog.tsx';
 
 const PAGE = 100;
 
@@ -13,6 +15,7 @@ export function ListingsPanel() {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState('');
   const [offset, setOffset] = useState(0);
+  const [editing, setEditing] = useState<{ accountId: number; accountName: string; productId: number; sku: string } | null>(null);
   const accounts = useLoad('accounts', () => getClient().call('marketplaces.accounts.list', {}));
   const grid = useLoad(`grid:${filter}:${offset}`, () => getClient().call('marketplaces.listings.grid', { filter, offset, limit: PAGE }));
   const error = accounts.error ?? grid.error;
@@ -66,19 +69,40 @@ export function ListingsPanel() {
                 <Table.Td>{row.title ?? ''}</Table.Td>
                 {(accounts.data ?? []).map((a) => {
                   const cell = row.cells.find((c) => c.accountId === a.id);
-                  if (!cell) return <Table.Td key={a.id}><Text size="xs" c="dimmed">{t('marketplaces.listings.notListed')}</Text></Table.Td>;
-                  const badge = (
+                  const badge = cell ? (
                     <Badge color={cell.status === 'listed' ? 'teal' : 'red'} variant="light">
                       {t(`marketplaces.listings.${cell.status}`)}
                     </Badge>
+                  ) : (
+                    <Text size="xs" c="dimmed" span>
+                      {t('marketplaces.listings.notListed')}
+                    </Text>
                   );
-                  return <Table.Td key={a.id}>{cell.lastError ? <Tooltip label={cell.lastError} multiline w={360}>{badge}</Tooltip> : badge}</Table.Td>;
+                  return (
+                    <Table.Td key={a.id}>
+                      <Group gap={4} wrap="nowrap">
+                        {cell?.lastError ? (
+                          <Tooltip label={cell.lastError} multiline w={360}>
+                            {badge}
+                          </Tooltip>
+                        ) : (
+                          badge
+                        )}
+                        <Tooltip label={t('marketplaces.overrides.edit')}>
+                          <ActionIcon size="sm" variant="subtle" aria-label={t('marketplaces.overrides.edit')} onClick={() => setEditing({ accountId: a.id, accountName: a.name, productId: row.productId, sku: row.sku })}>
+                            <IconAdjustments size={14} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
+                    </Table.Td>
+                  );
                 })}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
+      {editing && <OverrideDialog {...editing} onClose={() => setEditing(null)} />}
     </>
   );
 }
