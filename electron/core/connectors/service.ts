@@ -54,6 +54,20 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
     return { productIds, rows, skus };
   };
 
+  /**
+   * An upload whose worker ended without settling it (the app quit or crashed: the runner marks such
+   * jobs interrupted) still says running; it is paused, to be resumed. Uploads the CLI runs have no
+   * runner job and are left alone.
+   */
+  const reconcile = (): void => {
+    sqlite
+      .prepare(
+        `UPDATE upload_job SET status = 'paused', last_error = json_object('code', 'MARKETPLACE_UNAVAILABLE', 'message', 'Kontor stopped while this upload was running; resume it: nothing already sent is duplicated.')
+         WHERE status IN ('running', 'ready') AND run_job_id IN (SELECT id FROM job WHERE status IN ('interrupted', 'failed', 'cancelled', 'succeeded'))`,
+      )
+      .run();
+  };
+
   const readCategoryMappings = (accountId: number): { categoryId: number; remoteCategory: string }[] =>
     sqlite.prepare('SELECT category_id AS categoryId, remote_category AS remoteCategory FROM marketplace_category_map WHERE account_id = ? ORDER BY category_id').all(accountId) as {
       categoryId: number;
@@ -67,11 +81,16 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
       if (job && (job.status === 'queued' || job.status === 'running')) throw new KontorError('CONFLICT', `Upload #${uploadId} is already running (job #${job.id}).`);
     }
     if (upload.status === 'finished' || upload.status === 'cancelled') throw new KontorError('CONFLICT', `Upload #${uploadId} is ${upload.status}.`);
-    const account = openAccount(sqlite, box, upload.account_id);
+    const account = await run(() => {
+      const opened = openAccount(sqlite, box, upload.account_id);
+      // Ready before the worker starts (it sets running itself), and no runner job yet, so nothing reads it as left over.
+      setUploadStatus(sqlite, uploadId, 'ready');
+      sqlite.prepare('UPDATE upload_job SET run_job_id = NULL WHERE id = ?').run(uploadId);
+      return opened;
+    });
     const job = await jobs.start({ kind: 'marketplace.upload', input: { uploadId } }, { secrets: account.credentials });
-    setRunJob(sqlite, uploadId, job.id);
-    if (upload.status === 'paused') setUploadStatus(sqlite, uploadId, 'ready');
-    return uploadView(sqlite, uploadId);
+    await run(() => setRunJob(sqlite, uploadId, job.id));
+    return run(() => uploadView(sqlite, uploadId));
   };
 
   return {
@@ -122,8 +141,16 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
       return startRun(uploadId);
     },
 
-    listUploads: (limit: number) => run(() => listUploads(sqlite, limit)),
-    getUpload: (id: number) => run(() => uploadView(sqlite, id)),
+    listUploads: (limit: number) =>
+      run(() => {
+        reconcile();
+        return listUploads(sqlite, limit);
+      }),
+    getUpload: (id: number) =>
+      run(() => {
+        reconcile();
+        return uploadView(sqlite, id);
+      }),
     uploadItems: (input: { id: number; status?: 'pending' | 'sending' | 'succeeded' | 'failed' | 'skipped' | undefined; offset: number; limit: number }) =>
       run(() => uploadItems(sqlite, input.id, input)),
 

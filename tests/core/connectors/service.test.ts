@@ -134,4 +134,21 @@ describe('marketplace calls', () => {
     expect(cancelled.counts.skipped).toBeGreaterThan(0);
     expect(cancelled.counts.pending + cancelled.counts.sending).toBe(0);
   }, 60_000);
+
+  it('an upload left running by a Kontor that quit is shown paused, ready to resume', async () => {
+    const { t, emulator, account } = await setUp(10);
+    const started = await t.client.call('marketplaces.uploads.start', { accountId: account.id, selection: { filter: '', status: 'any' } });
+    await t.kontor.jobs.wait(started.runJobId as number);
+    // What a crash leaves: the runner marks the job interrupted at the next start; the upload row still says running.
+    const sqlite = t.kontor.database.sqlite;
+    sqlite.prepare("UPDATE job SET status = 'interrupted' WHERE id = ?").run(started.runJobId);
+    sqlite.prepare("UPDATE upload_job SET status = 'running', finished_at = NULL WHERE id = ?").run(started.id);
+    sqlite.prepare("UPDATE upload_item SET status = 'sending' WHERE upload_id = ? AND id % 2 = 0").run(started.id);
+    const shown = await t.client.call('marketplaces.uploads.get', { id: started.id });
+    expect(shown).toMatchObject({ status: 'paused', lastError: { code: 'MARKETPLACE_UNAVAILABLE' } });
+    const resumed = await t.client.call('marketplaces.uploads.resume', { id: started.id });
+    await t.kontor.jobs.wait(resumed.runJobId as number);
+    expect(await t.client.call('marketplaces.uploads.get', { id: started.id })).toMatchObject({ status: 'finished', counts: { succeeded: 10 } });
+    expect(emulator.products.size).toBe(10);
+  });
 });
