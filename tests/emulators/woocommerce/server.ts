@@ -59,6 +59,8 @@ export interface WooEmulator {
   faults: Faults;
   /** Minimum server time the work so far needed: busy time divided by workers. */
   busyMs(): number;
+  /** Since the first request: worker-milliseconds idle, and the service time timers actually took. */
+  usage(): { idleWorkerMs: number; servedMs: number };
   productsBySku(): Map<string, number[]>;
   close(): Promise<void>;
 }
@@ -102,16 +104,28 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
   });
 
   /** A PHP worker for the length of one request. */
+  /** Worker-milliseconds spent idle, and actual (timer) service time: where a client loses time. */
+  const usage = { idleWorkerMs: 0, servedMs: 0, since: performance.now(), startedAt: null as number | null };
+  const account = (): void => {
+    const now = performance.now();
+    if (usage.startedAt !== null) usage.idleWorkerMs += (workers - serving) * (now - usage.since);
+    usage.since = now;
+  };
   async function worker<T>(items: number, fn: () => T): Promise<T> {
     if (serving >= workers) await new Promise<void>((resolve) => waiting.push(resolve));
+    account();
+    usage.startedAt ??= performance.now();
     serving++;
     counters.maxConcurrent = Math.max(counters.maxConcurrent, serving);
     const cost = requestMs + itemMs * items;
+    const began = performance.now();
     try {
       if (cost > 0) await new Promise((r) => setTimeout(r, cost));
       busyTotalMs += cost;
       return fn();
     } finally {
+      usage.servedMs += performance.now() - began;
+      account();
       serving--;
       waiting.shift()?.();
     }
@@ -305,6 +319,10 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
     counters,
     faults,
     busyMs: () => busyTotalMs / workers,
+    usage: () => {
+      account();
+      return { idleWorkerMs: usage.idleWorkerMs, servedMs: usage.servedMs };
+    },
     productsBySku() {
       const out = new Map<string, number[]>();
       for (const p of products.values()) if (p.sku) out.set(p.sku, [...(out.get(p.sku) ?? []), p.id]);

@@ -179,7 +179,12 @@ export async function runUpload(options: RunUploadOptions): Promise<UploadSummar
     while (!both.aborted && (queue.length > 0 || inFlight.size > 0)) {
       const now = clock.now();
       while (inFlight.size < maxBatches && !both.aborted) {
-        const ready = takeReady(queue, now, batchSize);
+        // Near the end, the last items are spread over every request slot instead of one full
+        // batch finishing alone while the other slots idle.
+        const readyCount = queue.reduce((n, w) => (w.notBefore <= now ? n + 1 : n), 0);
+        // (Under a cost bucket the total cost is the bound, so more, smaller requests gain nothing.)
+        const size = connector.rateModel.kind === 'concurrency' ? Math.min(batchSize, Math.max(1, Math.ceil(readyCount / connector.rateModel.maxInFlight))) : batchSize;
+        const ready = takeReady(queue, now, size);
         if (ready.length === 0) break;
         const promise: Promise<void> = send(ready).finally(() => {
           inFlight.delete(promise);
