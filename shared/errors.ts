@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'DATABASE_TOO_NEW',
   'NOT_A_KONTOR_DATABASE',
   'INTERNAL',
+  'MARKETPLACE_REFUSED',
+  'MARKETPLACE_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

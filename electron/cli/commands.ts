@@ -8,6 +8,7 @@ import { productsListCommand, productsShowCommand } from './commands/products.ts
 import { STOCK_COMMANDS } from './commands/stock.ts';
 import { INVOICE_COMMANDS } from './commands/invoices.ts';
 import { IMPORT_COMMANDS } from './commands/imports.ts';
+import { MARKETPLACE_COMMANDS } from './commands/marketplaces.ts';
 
 /**
  * Every command of `kontor`, in the order help lists them. A new command (`products list`,
@@ -25,4 +26,5 @@ export const COMMANDS: readonly CliCommand[] = [
   ...CONTACT_COMMANDS,
   ...INVOICE_COMMANDS,
   ...IMPORT_COMMANDS,
+  ...MARKETPLACE_COMMANDS,
 ];

@@ -33,6 +33,9 @@ import {
   setCompanyLogo,
 } from './company/companyProfile.ts';
 import { contactsHandlers } from './contacts/handlers.ts';
+import { marketplaceHandlers } from './connectors/handlers.ts';
+import { keyFileSecretBox, type SecretBox } from './connectors/secretBox.ts';
+import { createMarketplaceService, type MarketplaceService } from './connectors/service.ts';
 import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
 import { importHandlers } from './imports/handlers.ts';
@@ -65,6 +68,14 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile }: 
 
 /** One line per call: the contract names it, a service does it. */
 export function createHandlers({ db, jobs, info, sqlite, dataDir, invoicing }: Services): Handlers {
+  /** Seals marketplace credentials (the OS keychain in the app, a key file elsewhere). */
+  secretBox?: SecretBox;
+  /** The marketplace service, when the caller keeps one (for stock sync); made here otherwise. */
+  marketplaces?: MarketplaceService;
+}
+
+/** One line per call: the contract names it, a service does it. */
+export function createHandlers({ db, jobs, info, sqlite, dataDir, secretBox, marketplaces }: Services): Handlers {
   const stock = createStockService(db, sqlite);
   return {
     ...catalogSettingsHandlers({ db }),
@@ -133,5 +144,6 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, invoicing }: S
     ...ledgerHandlers({ db, sqlite, jobs, dataDir, revealFile }),
     ...invoicingHandlers(db, sqlite, invoicing ?? { buyers: noContacts, pdf: noPdfRenderer }),
     ...importHandlers({ db, sqlite, dataDir }),
+    ...marketplaceHandlers(marketplaces ?? createMarketplaceService({ db, sqlite, jobs, box: secretBox ?? keyFileSecretBox(dataDir) })),
   };
 }

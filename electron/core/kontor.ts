@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../shared/contract/app.ts';
+import { keyFileSecretBox, type SecretBox } from './connectors/secretBox.ts';
+import { createMarketplaceService } from './connectors/service.ts';
 import { backupDirIn, databasePathIn } from './dataDir.ts';
 import { openDatabase, type OpenedDatabase } from './db/openDatabase.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
@@ -28,6 +30,8 @@ export interface KontorOptions {
   pdfRenderer?: PdfRenderer;
   /** Where invoices find their buyers (the contacts core). */
   buyers?: BuyerSource;
+  /** Seals marketplace credentials; the desktop shell passes one backed by safeStorage, the default is a 0600 key file in the data directory. */
+  secretBox?: SecretBox;
 }
 
 /** The back office itself: one database, its services, one dispatcher. No Electron here. */
@@ -80,6 +84,18 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
   const pdfRenderer = options.pdfRenderer ?? createChromiumRenderer();
   const invoicing = { buyers: options.buyers ?? noContacts, pdf: pdfRenderer };
   const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info, revealFile: options.revealFile, invoicing }), options.log);
+  const marketplaces = createMarketplaceService({ db: database.db, sqlite: database.sqlite, jobs, box: options.secretBox ?? keyFileSecretBox(options.dataDir) });
+  // The app and browser mode push stock changes to the marketplaces; the CLI and tests do it on request.
+  const stockSync =
+    options.mode === 'electron' || options.mode === 'web' ? marketplaces.startStockSync({ onError: (error) => options.log.error('stock sync failed', error) }) : undefined;
+  const dispatcher = createDispatcher(createHandlers({
+      db: database.db,
+      sqlite: database.sqlite,
+      dataDir: options.dataDir,
+      jobs,
+      info,
+      marketplaces,
+    }), options.log);
   return {
     dataDir: options.dataDir,
     databasePath,
@@ -90,6 +106,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     info,
     async close() {
       checkpoints?.close();
+      stockSync?.close();
       await jobs.close();
       // Only the renderer Kontor started is Kontor's to stop.
       if (!options.pdfRenderer) await pdfRenderer.close();

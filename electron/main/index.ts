@@ -26,6 +26,7 @@ import { guardEveryWebContents, hardenSession } from './hardening.ts';
 import { registerIpc } from './ipc.ts';
 import { confirmLeave } from './leaveDialog.ts';
 import { languageTracker } from './leaveTexts.ts';
+import { appSecretBox } from './secretBox.ts';
 import { createMainWindow } from './mainWindow.ts';
 import { createPrintToPdfRenderer } from './pdfRenderer.ts';
 import { buildMenuTemplate } from './menu.ts';
@@ -198,6 +199,7 @@ async function openCore(): Promise<Kontor | undefined> {
       // "Show in folder" after an export: the one shell call the ledger needs.
       revealFile: (path) => Promise.resolve((shell.showItemInFolder(path), true)),
       pdfRenderer: createPrintToPdfRenderer(),
+      secretBox: appSecretBox(dataDir),
     });
   } catch (error) {
     if (error instanceof KontorError && (error.code === 'DATABASE_TOO_NEW' || error.code === 'NOT_A_KONTOR_DATABASE')) {

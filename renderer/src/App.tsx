@@ -24,6 +24,7 @@ import { StockArea } from './stock/StockArea.tsx';
 import { LedgerArea } from './ledger/LedgerArea.tsx';
 import { DashboardArea } from './dashboard/DashboardArea.tsx';
 import { InvoicesArea } from './invoices/InvoicesArea.tsx';
+import { MarketplacesArea } from './marketplaces/MarketplacesArea.tsx';
 import { theme } from './theme.ts';
 
 /**
@@ -110,6 +111,7 @@ function Shell() {
     else if (current === 'contacts') content = <ContactsArea path={rest} />;
     else if (current === 'invoices') content = <InvoicesArea path={rest} />;
     else if (current === 'imports') content = <ImportsArea />;
+    else if (current === 'marketplaces') content = <MarketplacesArea path={rest} />;
     else if (current !== null && current !== 'settings') content = <NotBuilt area={current} />;
   }
 

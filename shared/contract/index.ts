@@ -7,6 +7,7 @@ import { contactCalls } from './contacts.ts';
 import { importCalls } from './imports.ts';
 import { jobCalls } from './jobs.ts';
 import { ledgerCalls } from './ledger.ts';
+import { marketplaceCalls } from './marketplaces.ts';
 import { stockCalls } from './stock.ts';
 import { invoicingCalls } from './invoicing.ts';
 
@@ -22,6 +23,7 @@ export const contract = {
   ...ledgerCalls,
   ...invoicingCalls,
   ...importCalls,
+  ...marketplaceCalls,
 };
 
 export type Contract = typeof contract;

@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
+import type { MarketplaceSchema } from '../connectors/dbSchema.ts';
 
 /** Row types as SQLite stores them; services turn them into the shapes of `shared/`. */
-export interface KontorSchema {
+export interface KontorSchema extends MarketplaceSchema {
   schema_migrations: { version: number; name: string; applied_at: string; app_version: string };
   settings: { key: string; value: string; updated_at: string };
   company: {

@@ -20,6 +20,8 @@ export interface JobContext {
    */
   readonly signal: AbortSignal;
   readonly tuning: JobTuning;
+  /** What the starter passed as `secrets` (see JobRunner.start); undefined otherwise. */
+  readonly secrets: unknown;
   /** Cheap to call often: the main side throttles what it stores and announces. */
   progress(done: number, total: number, message?: string | null): void;
   /** Where a resumable job got to; stored in `job.checkpoint`. */
@@ -63,6 +65,10 @@ export const JOB_KIND_REGISTRY: { [K in JobKind]: JobKindEntry<K> } = {
   },
   'catalog.import': { load: async () => (await import('./kinds/catalogImport.ts')).catalogImportJob, leftoverDirs: () => [] },
   'catalog.export': { load: async () => (await import('./kinds/catalogExport.ts')).catalogExportJob, leftoverDirs: (dataDir) => [outDirIn(dataDir)] },
+  'marketplace.upload': {
+    load: async () => (await import('../connectors/uploadJob.ts')).marketplaceUploadJob,
+    leftoverDirs: () => [],
+  },
 };
 
 export async function loadJobKind<K extends JobKind>(kind: K): Promise<JobImplementation<K>> {

@@ -29,7 +29,8 @@ export interface JobRunnerOptions {
 
 /** Runs heavy work in worker threads, keeps each job's state in the `job` table. */
 export interface JobRunner {
-  start(job: JobStart): Promise<JobView>;
+  /** `secrets` reach the worker in memory only; they are not stored with the job. */
+  start(job: JobStart, options?: { secrets?: unknown }): Promise<JobView>;
   get(id: number): Promise<JobView>;
   list(limit: number): Promise<JobView[]>;
   cancel(id: number): Promise<JobView>;
@@ -220,7 +221,7 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<JobRun
     }, cancelGraceMs);
   };
 
-  const spawn = (job: ActiveJob, kind: JobKind, input: unknown): void => {
+  const spawn = (job: ActiveJob, kind: JobKind, input: unknown, secrets: unknown): void => {
     const workerData: JobWorkerData = {
       jobId: job.view.id,
       kind,
@@ -228,6 +229,7 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<JobRun
       dataDir: options.dataDir,
       databasePath: options.databasePath,
       tuning,
+      ...(secrets === undefined ? {} : { secrets }),
     };
     let worker: Worker;
     try {
@@ -268,7 +270,7 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<JobRun
     );
 
   return {
-    async start(job) {
+    async start(job, startOptions) {
       if (closing) throw new KontorError('CONFLICT', 'Kontor is shutting down; start the job again once it has restarted.');
       const view = await insertJob(db, { kind: job.kind, input: job.input, createdAt: new Date().toISOString() });
       let resolveFinished!: (view: JobView) => void;
@@ -289,7 +291,7 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<JobRun
         resolveFinished,
       };
       active.set(view.id, entry);
-      spawn(entry, job.kind, job.input);
+      spawn(entry, job.kind, job.input, startOptions?.secrets);
       log.info(`started job #${view.id} (${job.kind})`);
       return { ...view };
     },

@@ -41,6 +41,7 @@ const context: JobContext = {
   databasePath: data.databasePath,
   signal: controller.signal,
   tuning: data.tuning,
+  secrets: data.secrets,
   progress: (done, total, message = null) => post({ type: 'progress', done, total, message }),
   checkpoint: (state) => post({ type: 'checkpoint', state }),
   tempFile: (path) => post({ type: 'tempFile', path }),

@@ -9,6 +9,8 @@ export interface JobWorkerData {
   dataDir: string;
   databasePath: string;
   tuning: JobTuning;
+  /** Secrets the job needs (opened marketplace credentials): handed over in memory, never stored with the job. */
+  secrets?: unknown;
 }
 
 /**
@@ -18,6 +20,8 @@ export interface JobWorkerData {
 export interface JobTuning {
   /** Pages the online backup copies per step; fewer pages mean finer progress and faster cancelling. */
   backupPagesPerStep?: number;
+  /** Marketplace uploads: the first retry's backoff (tests shorten it). */
+  uploadBackoffBaseMs?: number;
 }
 
 export type MainToWorker = { type: 'cancel' };

@@ -208,6 +208,7 @@ export const de: Messages = {
       ledger: { export: 'Buchhaltungsexport' },
       stock: { checkpoints: 'Stützpunkte der Bestandshistorie' },
       catalog: { import: 'Katalogimport', export: 'Katalogexport' },
+      marketplace: { upload: 'Marktplatz-Upload' },
     },
     unknownKind: 'Aufgabe „{{kind}}“',
     status: {
@@ -664,6 +665,8 @@ export const de: Messages = {
     VALIDATION: 'Einige Angaben sind nicht gültig.',
     UNKNOWN_CALL: 'Dieses Fenster passt nicht zur laufenden Kontor-Version. Starten Sie Kontor neu.',
     UNAUTHORIZED: 'Dieses Fenster darf nicht mit Kontor sprechen. Öffnen Sie es erneut aus Kontor heraus.',
+    MARKETPLACE_REFUSED: 'Der Marktplatz hat die Zugangsdaten des Kontos abgelehnt. Prüfen Sie sie unter Marktplätze → Konten; der Upload ist pausiert.',
+    MARKETPLACE_UNAVAILABLE: 'Der Marktplatz hat nicht geantwortet. Der Upload ist pausiert; setzen Sie ihn fort, sobald der Shop wieder erreichbar ist.',
     NOT_FOUND: 'Das Angefragte gibt es nicht (mehr).',
     CONFLICT: 'Das wurde inzwischen an anderer Stelle geändert. Laden Sie es neu und versuchen Sie es noch einmal.',
     CANCELLED: 'Der Vorgang wurde abgebrochen.',

@@ -214,6 +214,7 @@ export const en = {
       ledger: { export: 'Ledger export' },
       stock: { checkpoints: 'Stock history checkpoints' },
       catalog: { import: 'Catalog import', export: 'Catalog export' },
+      marketplace: { upload: 'Marketplace upload' },
     },
     unknownKind: 'Job “{{kind}}”',
     status: {
@@ -670,6 +671,8 @@ export const en = {
     VALIDATION: 'Some of the values are not valid.',
     UNKNOWN_CALL: 'This window does not match the version of Kontor that is running. Restart Kontor.',
     UNAUTHORIZED: 'This window is not allowed to talk to Kontor. Open it again from Kontor.',
+    MARKETPLACE_REFUSED: 'The marketplace refused the account’s credentials. Check them under Marketplaces → Accounts; the upload is paused.',
+    MARKETPLACE_UNAVAILABLE: 'The marketplace did not answer. The upload is paused; resume it when the shop is reachable again.',
     NOT_FOUND: 'What you asked for does not exist (any more).',
     CONFLICT: 'This was changed elsewhere in the meantime. Reload it and try again.',
     CANCELLED: 'The work was cancelled.',

@@ -208,6 +208,7 @@ export const fr: Messages = {
       ledger: { export: 'Export comptable' },
       stock: { checkpoints: 'Points de reprise de l’historique du stock' },
       catalog: { import: 'Import du catalogue', export: 'Export du catalogue' },
+      marketplace: { upload: 'Envoi vers une place de marché' },
     },
     unknownKind: 'Tâche « {{kind}} »',
     status: {
@@ -664,6 +665,8 @@ export const fr: Messages = {
     VALIDATION: 'Certaines valeurs ne sont pas valides.',
     UNKNOWN_CALL: 'Cette fenêtre ne correspond pas à la version de Kontor en cours d’exécution. Redémarrez Kontor.',
     UNAUTHORIZED: 'Cette fenêtre n’est pas autorisée à communiquer avec Kontor. Rouvrez-la depuis Kontor.',
+    MARKETPLACE_REFUSED: 'La place de marché a refusé les identifiants du compte. Vérifiez-les dans Places de marché → Comptes ; l’envoi est en pause.',
+    MARKETPLACE_UNAVAILABLE: 'La place de marché n’a pas répondu. L’envoi est en pause ; reprenez-le quand la boutique répond à nouveau.',
     NOT_FOUND: 'L’élément demandé n’existe pas (ou plus).',
     CONFLICT: 'Cet élément a été modifié ailleurs entre-temps. Rechargez-le et réessayez.',
     CANCELLED: 'L’opération a été annulée.',

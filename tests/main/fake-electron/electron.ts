@@ -244,6 +244,18 @@ export const screen = {
 
 export const nativeTheme = { shouldUseDarkColors: false };
 
+/** No keychain here: the app falls back to the data directory's key file, as on a Linux box without one. */
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString: (): Buffer => {
+    throw new Error('safeStorage is not available in the fake Electron.');
+  },
+  decryptString: (): string => {
+    throw new Error('safeStorage is not available in the fake Electron.');
+  },
+};
+
 // ---- ipc, menu, dialogs, shell ------------------------------------------------------------------
 
 type IpcHandler = (event: unknown, ...args: unknown[]) => unknown;

@@ -10,6 +10,7 @@ import { m008BulkKeysAndLateMovements } from './008-bulk-keys-and-late-movements
 import { m009PriceListCurrency } from './009-price-list-currency.ts';
 import { m010Invoicing } from './010-invoicing.ts';
 import { m011Imports } from './011-imports.ts';
+import { m012Marketplaces } from './012-marketplaces.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m009PriceListCurrency,
   m010Invoicing,
   m011Imports,
+  m012Marketplaces,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

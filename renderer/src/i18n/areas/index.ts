@@ -5,6 +5,7 @@ import { dashboardMessages } from './dashboard.ts';
 import { importsMessages } from './imports.ts';
 import { invoicesMessages } from './invoices.ts';
 import { ledgerMessages } from './ledger.ts';
+import { marketplacesMessages } from './marketplaces.ts';
 import { stockOpsMessages } from './stockOps.ts';
 import { unsavedMessages } from './unsaved.ts';
 
@@ -19,6 +20,7 @@ export const AREA_MESSAGES: readonly AreaMessages<string, unknown>[] = [
   importsMessages,
   invoicesMessages,
   ledgerMessages,
+  marketplacesMessages,
   stockOpsMessages,
   unsavedMessages,
 ];
