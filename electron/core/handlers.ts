@@ -58,16 +58,8 @@ interface Services {
   dataDir: string;
   /** Shows a file in the system file manager (the desktop shell only). */
   revealFile?: ((path: string) => Promise<boolean>) | undefined;
-}
-
-/** One line per call: the contract names it, a service does it. */
-export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile }: Services): Handlers {
   /** Buyers (the contacts core) and the PDF printer of the process running Kontor. */
   invoicing?: InvoicingOptions;
-}
-
-/** One line per call: the contract names it, a service does it. */
-export function createHandlers({ db, jobs, info, sqlite, dataDir, invoicing }: Services): Handlers {
   /** Seals marketplace credentials (the OS keychain in the app, a key file elsewhere). */
   secretBox?: SecretBox;
   /** The marketplace service, when the caller keeps one (for stock sync); made here otherwise. */
@@ -75,7 +67,7 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, invoicing }: S
 }
 
 /** One line per call: the contract names it, a service does it. */
-export function createHandlers({ db, jobs, info, sqlite, dataDir, secretBox, marketplaces }: Services): Handlers {
+export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile, invoicing, secretBox, marketplaces }: Services): Handlers {
   const stock = createStockService(db, sqlite);
   return {
     ...catalogSettingsHandlers({ db }),

@@ -83,7 +83,6 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
 
   const pdfRenderer = options.pdfRenderer ?? createChromiumRenderer();
   const invoicing = { buyers: options.buyers ?? noContacts, pdf: pdfRenderer };
-  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info, revealFile: options.revealFile, invoicing }), options.log);
   const marketplaces = createMarketplaceService({ db: database.db, sqlite: database.sqlite, jobs, box: options.secretBox ?? keyFileSecretBox(options.dataDir) });
   // The app and browser mode push stock changes to the marketplaces; the CLI and tests do it on request.
   const stockSync =
@@ -94,6 +93,8 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       dataDir: options.dataDir,
       jobs,
       info,
+      revealFile: options.revealFile,
+      invoicing,
       marketplaces,
     }), options.log);
   return {

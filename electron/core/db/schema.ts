@@ -259,6 +259,7 @@ export interface KontorSchema extends MarketplaceSchema {
     tax_role: string | null;
     foreign_minor: number | null;
     foreign_currency: string | null;
+  };
   // 006-invoicing: documents freeze at issue (SQLite triggers); JSON columns hold text.
   product_tax: { product_id: number; tax_class: string; supply: Generated<string> };
   document_series: { id: Generated<number>; kind: string; code: string; pattern: string; is_default: Generated<number>; created_at: string };
