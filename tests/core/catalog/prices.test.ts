@@ -15,8 +15,8 @@ const tier = (minQuantityMilli: number, amountMinor: number) => ({ minQuantityMi
 describe('prices', () => {
   it('keeps prices per list and currency with quantity tiers (sorted) and a minimum order quantity', async () => {
     expect(await t.client.call('catalog.priceLists.list', {})).toEqual([
-      { id: 1, code: 'RETAIL', name: 'Retail', kind: 'retail' },
-      { id: 2, code: 'WHOLESALE', name: 'Wholesale', kind: 'wholesale' },
+      { id: 1, code: 'RETAIL', name: 'Retail', kind: 'retail', currency: null },
+      { id: 2, code: 'WHOLESALE', name: 'Wholesale', kind: 'wholesale', currency: null },
     ]);
     const created = await t.client.call(
       'products.create',
