@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'DATABASE_TOO_NEW',
   'NOT_A_KONTOR_DATABASE',
+  'DATABASE_CORRUPT',
+  'FORBIDDEN',
   'INTERNAL',
 ] as const;
 

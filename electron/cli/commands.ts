@@ -3,6 +3,7 @@ import { backupCommand } from './commands/backup.ts';
 import { infoCommand } from './commands/info.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { productsListCommand, productsShowCommand } from './commands/products.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { STOCK_COMMANDS } from './commands/stock.ts';
 
 /**
@@ -10,4 +11,4 @@ import { STOCK_COMMANDS } from './commands/stock.ts';
  * `import products`, `export` …) is a module in commands/ exporting a CliCommand, added here;
  * parsing, --help, --json and exit codes come with it.
  */
-export const COMMANDS: readonly CliCommand[] = [infoCommand, migrateCommand, backupCommand, productsListCommand, productsShowCommand, ...STOCK_COMMANDS];
+export const COMMANDS: readonly CliCommand[] = [infoCommand, migrateCommand, backupCommand, restoreCommand, productsListCommand, productsShowCommand, ...STOCK_COMMANDS];

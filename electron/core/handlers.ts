@@ -31,9 +31,13 @@ import {
   saveCompanyProfile,
   setCompanyLogo,
 } from './company/companyProfile.ts';
+import { createBackupService, type BackupService } from './backup/backupService.ts';
+import { backupHandlers } from './backup/handlers.ts';
+import type { RestoreResult } from './backup/restore.ts';
 import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
+import { silentLogger } from './logger.ts';
 import { getPreferences, setPreferences } from './settings/preferences.ts';
 import { createStockService } from './stock/stockService.ts';
 
@@ -45,11 +49,16 @@ interface Services {
   sqlite: Database;
   /** Where product images live (media/ under it). */
   dataDir: string;
+  /** Backups of this database; made from the others when absent (tests). */
+  backups?: BackupService;
+  /** Replaces the database and reopens the core; only a host that can reopen gives it. */
+  restore?: (path: string) => Promise<RestoreResult>;
 }
 
 /** One line per call: the contract names it, a service does it. */
-export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): Handlers {
+export function createHandlers({ db, jobs, info, sqlite, dataDir, ...safety }: Services): Handlers {
   const stock = createStockService(db, sqlite);
+  const backups = safety.backups ?? createBackupService({ db, databasePath: sqlite.name, dataDir, log: silentLogger });
   return {
     'app.info': () => info(),
     'app.getPreferences': () => getPreferences(db),
@@ -78,7 +87,11 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): H
     'products.update': (input) => updateProduct(db, input),
     'products.delete': (ref) => deleteProduct(db, ref, (files) => removeUnusedMedia(db, dataDir, files)),
     'products.setStatus': (input) => setProductStatus(db, input),
-    'products.bulkUpdate': (input) => bulkUpdateProducts(db, input),
+    'products.bulkUpdate': async (input) => {
+      // A price change across many products is hard to undo by hand: keep the data as it was.
+      if ('priceChange' in input.set) await backups.backupBefore('bulk-price-change');
+      return bulkUpdateProducts(db, input);
+    },
     'products.generateVariants': (input) => generateVariants(db, input),
     'products.search': (query) => searchCatalog(db, query),
     'products.lookupCode': ({ code }) => lookupCode(db, code),
@@ -112,5 +125,6 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir }: Services): H
     'stocktake.get': (input) => stock.getStocktake(input),
     'stocktake.post': (input) => stock.postStocktake(input),
     'stocktake.cancel': (input) => stock.cancelStocktake(input),
+    ...backupHandlers({ db, backups, restore: safety.restore }),
   };
 }

@@ -7,6 +7,9 @@ import { createDispatcher, type Dispatcher } from './dispatcher.ts';
 import { createEventHub, type EventHub } from './events.ts';
 import { createHandlers } from './handlers.ts';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner.ts';
+import { createBackupService, type BackupService } from './backup/backupService.ts';
+import type { RestoreResult } from './backup/restore.ts';
+import { startDataSafety } from './backup/dataSafety.ts';
 import type { Logger } from './logger.ts';
 
 export interface KontorOptions {
@@ -16,6 +19,13 @@ export interface KontorOptions {
   log: Logger;
   /** The worker entry for background jobs; the Electron build passes its bundled file. */
   jobWorkerUrl?: URL;
+  /**
+   * The app and browser mode: check the database (quick_check, off the main thread) and keep the
+   * daily backup. Tests and the CLI open many short-lived cores and leave this off.
+   */
+  dataSafety?: boolean;
+  /** Given by a host that can replace the database and reopen the core (see kontorHost.ts). */
+  restore?: (path: string) => Promise<RestoreResult>;
 }
 
 /** The back office itself: one database, its services, one dispatcher. No Electron here. */
@@ -26,6 +36,7 @@ export interface Kontor {
   readonly dispatcher: Dispatcher;
   readonly events: EventHub;
   readonly jobs: JobRunner;
+  readonly backups: BackupService;
   info(): Promise<AppInfo>;
   close(): Promise<void>;
 }
@@ -60,7 +71,20 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       rowCounts: countRows(database),
     });
 
-  const dispatcher = createDispatcher(createHandlers({ db: database.db, sqlite: database.sqlite, dataDir: options.dataDir, jobs, info }), options.log);
+  const backups = createBackupService({ db: database.db, databasePath, dataDir: options.dataDir, log: options.log });
+  const dispatcher = createDispatcher(
+    createHandlers({
+      db: database.db,
+      sqlite: database.sqlite,
+      dataDir: options.dataDir,
+      jobs,
+      info,
+      backups,
+      ...(options.restore ? { restore: options.restore } : {}),
+    }),
+    options.log,
+  );
+  const stopSafety = options.dataSafety ? startDataSafety({ backups, jobs, log: options.log }) : () => Promise.resolve();
   return {
     dataDir: options.dataDir,
     databasePath,
@@ -68,8 +92,10 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     dispatcher,
     events,
     jobs,
+    backups,
     info,
     async close() {
+      await stopSafety();
       await jobs.close();
       database.close();
     },

@@ -18,7 +18,11 @@ import { app, BrowserWindow, dialog, Menu, nativeTheme, session, shell, type Mes
 import type { Theme } from '../../shared/contract/app.ts';
 import { KontorError } from '../../shared/errors.ts';
 import { databasePathIn, resolveDataDir } from '../core/dataDir.ts';
-import { openKontor, type Kontor } from '../core/kontor.ts';
+import { findLastGoodBackup } from '../core/backup/backupService.ts';
+import { restoreDatabase } from '../core/backup/restore.ts';
+import { classifyStartupFailure } from '../core/backup/startupFailure.ts';
+import { backupDirIn } from '../core/dataDir.ts';
+import { openKontorHost, type KontorHost } from '../core/kontorHost.ts';
 import { consoleLogger } from '../core/logger.ts';
 import { backgroundColorFor } from './appearance.ts';
 import { registerAppScheme, serveAppProtocol } from './appProtocol.ts';
@@ -90,7 +94,7 @@ function chooseDevServerUrl(): string | undefined {
 // ---- The running app ---------------------------------------------------------------------------
 
 function start(): void {
-  let kontor: Kontor | undefined;
+  let kontor: KontorHost | undefined;
   let mainWindow: BrowserWindow | undefined;
   let removeIpc: (() => void) | undefined;
   let quitState: 'running' | 'closing' | 'closed' = 'running';
@@ -182,16 +186,21 @@ function start(): void {
  * Opens the core. A database Kontor must not touch (written by a newer Kontor, or not Kontor's at all)
  * is explained in a dialog and the app quits; the core refused it before changing a byte.
  */
-async function openCore(): Promise<Kontor | undefined> {
-  try {
-    return await openKontor({
+async function openCore(): Promise<KontorHost | undefined> {
+  const open = () =>
+    openKontorHost({
       dataDir,
       appVersion: app.getVersion(),
       mode: 'electron',
       log,
       jobWorkerUrl: JOB_WORKER_URL,
+      // The start-up quick_check and the daily backup.
+      dataSafety: true,
     });
+  try {
+    return await open();
   } catch (error) {
+    if (classifyStartupFailure(error) === 'damaged' && (await offerRestoreOfLastGoodBackup(error))) return open();
     if (error instanceof KontorError && (error.code === 'DATABASE_TOO_NEW' || error.code === 'NOT_A_KONTOR_DATABASE')) {
       log.error('refused to open the database', error.message);
       dialog.showErrorBox(
@@ -205,8 +214,31 @@ async function openCore(): Promise<Kontor | undefined> {
   }
 }
 
+/**
+ * The database is damaged: when a backup that passes the integrity check exists, offer to put it
+ * back (the damaged file is kept beside the backups). Answers whether it was restored.
+ */
+async function offerRestoreOfLastGoodBackup(error: unknown): Promise<boolean> {
+  const good = findLastGoodBackup(dataDir, log);
+  if (!good) return false;
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Kontor cannot open its database',
+    message: 'The database file is damaged.',
+    detail:
+      `${describe(error)}\n\nThe last good backup is from ${good.file.takenAt.toLocaleString()} (${good.file.path}).` +
+      '\nRestore it? Changes made after that backup are lost; the damaged file is kept beside the backups.',
+    buttons: ['Restore the last good backup', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (response !== 0) return false;
+  await restoreDatabase({ databasePath: databasePathIn(dataDir), from: good.file.path, safetyFolder: backupDirIn(dataDir), log });
+  return true;
+}
+
 /** The saved theme, so the window's first frame already has the right background. */
-async function savedTheme(kontor: Kontor): Promise<Theme | undefined> {
+async function savedTheme(kontor: KontorHost): Promise<Theme | undefined> {
   const result = await kontor.dispatcher.dispatch('app.getPreferences', {});
   if (result.ok) return (result.value as { theme: Theme }).theme;
   log.warn('could not read the preferences; the window starts with the system theme', result.error.message);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appCalls } from './app.ts';
+import { backupCalls } from './backup.ts';
 import { catalogCalls } from './catalog.ts';
 import { companyCalls } from './company.ts';
 import { jobCalls } from './jobs.ts';
@@ -12,6 +13,7 @@ export const contract = {
   ...jobCalls,
   ...catalogCalls,
   ...stockCalls,
+  ...backupCalls,
 };
 
 export type Contract = typeof contract;

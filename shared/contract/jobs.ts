@@ -8,6 +8,7 @@ import { defineCall } from './define.ts';
 export const JobStartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('database.backup'), input: z.object({}).strict() }).strict(),
   z.object({ kind: z.literal('demo.generate'), input: z.object({}).strict() }).strict(),
+  z.object({ kind: z.literal('database.check'), input: z.object({}).strict() }).strict(),
 ]);
 export type JobStart = z.infer<typeof JobStartSchema>;
 export type JobKind = JobStart['kind'];

@@ -666,6 +666,8 @@ export const de: Messages = {
     CANCELLED: 'Der Vorgang wurde abgebrochen.',
     DATABASE_TOO_NEW: 'Die Datenbank stammt von einer neueren Kontor-Version. Aktualisieren Sie Kontor, um sie zu öffnen.',
     NOT_A_KONTOR_DATABASE: 'Diese Datei ist keine Kontor-Datenbank.',
+    DATABASE_CORRUPT: 'Die Datenbankdatei ist beschädigt; stellen Sie eine Sicherung wieder her.',
+    FORBIDDEN: 'Ihre Rolle erlaubt das nicht.',
     INTERNAL: 'In Kontor ist ein unerwartetes Problem aufgetreten. Die Einzelheiten stehen in der Protokolldatei.',
     unreachable: 'Kontor antwortet nicht. Prüfen Sie, ob es noch läuft, und versuchen Sie es erneut.',
     withDetail: '{{message}} ({{detail}})',

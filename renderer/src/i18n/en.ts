@@ -672,6 +672,8 @@ export const en = {
     CANCELLED: 'The work was cancelled.',
     DATABASE_TOO_NEW: 'The database was written by a newer version of Kontor. Update Kontor to open it.',
     NOT_A_KONTOR_DATABASE: 'This file is not a Kontor database.',
+    DATABASE_CORRUPT: 'The database file is damaged; restore a backup.',
+    FORBIDDEN: 'Your role does not allow this.',
     INTERNAL: 'Kontor hit an unexpected problem. The details are in the log file.',
     unreachable: 'Kontor does not answer. Check that it is still running, then try again.',
     withDetail: '{{message}} ({{detail}})',

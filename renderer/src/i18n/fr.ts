@@ -666,6 +666,8 @@ export const fr: Messages = {
     CANCELLED: 'L’opération a été annulée.',
     DATABASE_TOO_NEW: 'La base de données a été créée par une version plus récente de Kontor. Mettez Kontor à jour pour l’ouvrir.',
     NOT_A_KONTOR_DATABASE: 'Ce fichier n’est pas une base de données Kontor.',
+    DATABASE_CORRUPT: 'Le fichier de base de données est endommagé ; restaurez une sauvegarde.',
+    FORBIDDEN: 'Votre rôle ne permet pas cette action.',
     INTERNAL: 'Kontor a rencontré un problème inattendu. Les détails figurent dans le journal.',
     unreachable: 'Kontor ne répond pas. Vérifiez qu’il fonctionne toujours, puis réessayez.',
     withDetail: '{{message}} ({{detail}})',
