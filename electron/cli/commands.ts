@@ -1,4 +1,5 @@
 import type { CliCommand } from './command.ts';
+import { auditVerifyCommand } from './commands/audit.ts';
 import { backupCommand } from './commands/backup.ts';
 import { infoCommand } from './commands/info.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -11,4 +12,4 @@ import { STOCK_COMMANDS } from './commands/stock.ts';
  * `import products`, `export` …) is a module in commands/ exporting a CliCommand, added here;
  * parsing, --help, --json and exit codes come with it.
  */
-export const COMMANDS: readonly CliCommand[] = [infoCommand, migrateCommand, backupCommand, restoreCommand, productsListCommand, productsShowCommand, ...STOCK_COMMANDS];
+export const COMMANDS: readonly CliCommand[] = [infoCommand, migrateCommand, backupCommand, restoreCommand, auditVerifyCommand, productsListCommand, productsShowCommand, ...STOCK_COMMANDS];

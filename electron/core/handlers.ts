@@ -33,6 +33,9 @@ import {
 } from './company/companyProfile.ts';
 import { createBackupService, type BackupService } from './backup/backupService.ts';
 import { backupHandlers } from './backup/handlers.ts';
+import { auditHandlers } from './audit/handlers.ts';
+import { createAccess, type Access } from './users/access.ts';
+import { userHandlers } from './users/handlers.ts';
 import type { RestoreResult } from './backup/restore.ts';
 import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
@@ -53,6 +56,8 @@ interface Services {
   backups?: BackupService;
   /** Replaces the database and reopens the core; only a host that can reopen gives it. */
   restore?: (path: string) => Promise<RestoreResult>;
+  /** Sign-in and users; the dispatcher must guard calls with the same one. */
+  access?: Access;
 }
 
 /** One line per call: the contract names it, a service does it. */
@@ -126,5 +131,7 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, ...safety }: S
     'stocktake.post': (input) => stock.postStocktake(input),
     'stocktake.cancel': (input) => stock.cancelStocktake(input),
     ...backupHandlers({ db, backups, restore: safety.restore }),
+    ...auditHandlers({ db, sqlite }),
+    ...userHandlers(safety.access ?? createAccess({ db })),
   };
 }

@@ -10,6 +10,7 @@ import { createJobRunner, type JobRunner } from './jobs/jobRunner.ts';
 import { createBackupService, type BackupService } from './backup/backupService.ts';
 import type { RestoreResult } from './backup/restore.ts';
 import { startDataSafety } from './backup/dataSafety.ts';
+import { createAccess } from './users/access.ts';
 import type { Logger } from './logger.ts';
 
 export interface KontorOptions {
@@ -72,8 +73,10 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     });
 
   const backups = createBackupService({ db: database.db, databasePath, dataDir: options.dataDir, log: options.log });
+  const access = createAccess({ db: database.db });
   const dispatcher = createDispatcher(
     createHandlers({
+      access,
       db: database.db,
       sqlite: database.sqlite,
       dataDir: options.dataDir,
@@ -83,6 +86,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       ...(options.restore ? { restore: options.restore } : {}),
     }),
     options.log,
+    access,
   );
   const stopSafety = options.dataSafety ? startDataSafety({ backups, jobs, log: options.log }) : () => Promise.resolve();
   return {

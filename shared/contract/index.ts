@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { appCalls } from './app.ts';
+import { auditCalls } from './audit.ts';
 import { backupCalls } from './backup.ts';
 import { catalogCalls } from './catalog.ts';
 import { companyCalls } from './company.ts';
 import { jobCalls } from './jobs.ts';
 import { stockCalls } from './stock.ts';
+import { userCalls } from './users.ts';
 
 /** Every call the renderer may make. Nothing else crosses the process boundary. */
 export const contract = {
@@ -14,6 +16,8 @@ export const contract = {
   ...catalogCalls,
   ...stockCalls,
   ...backupCalls,
+  ...auditCalls,
+  ...userCalls,
 };
 
 export type Contract = typeof contract;

@@ -4,15 +4,19 @@ import { m002JobsAndLogo } from './002-jobs-and-logo.ts';
 import { m003Catalog } from './003-catalog.ts';
 import { m004Stock } from './004-stock.ts';
 import { m005ListSortKeys } from './005-list-sort-keys.ts';
+import { m006AuditAndUsers } from './006-audit-and-users.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
  * would find nothing there. Append only; never edit a migration that has shipped.
  */
-export const MIGRATIONS: readonly Migration[] = [m001Company, m002JobsAndLogo, m003Catalog, m004Stock, m005ListSortKeys];
+export const MIGRATIONS: readonly Migration[] = [m001Company, m002JobsAndLogo, m003Catalog, m004Stock, m005ListSortKeys, m006AuditAndUsers];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
 MIGRATIONS.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}; expected ${i + 1}.`);
 });
+
+/** The version that created audit_log; from it on, each migration run re-syncs the audit triggers. */
+export const AUDIT_SCHEMA_VERSION = MIGRATIONS.indexOf(m006AuditAndUsers) + 1;

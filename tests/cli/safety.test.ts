@@ -78,3 +78,25 @@ describe('kontor restore', () => {
     }
   }, 60_000);
 });
+
+describe('kontor audit verify', () => {
+  test('exit 0 on an intact trail; exit 1 naming the first broken link after a record is edited', async () => {
+    const dataDir = makeTempDir('kontor-cli-');
+    dirs.push(dataDir);
+    const t = await openTestKontor(dataDir);
+    await t.client.call('company.save', DEMO_COMPANY);
+    await t.kontor.close();
+    const ok = kontor(['audit', 'verify', '--json', '--data-dir', dataDir]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, firstBrokenLink: null });
+
+    const raw = new Sqlite(join(dataDir, 'kontor.sqlite'));
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    raw.prepare("UPDATE audit_log SET after_json = replace(after_json, 'Atlas', 'Atlant') WHERE seq = (SELECT min(seq) FROM audit_log WHERE table_name = 'company')").run();
+    const seq = raw.prepare("SELECT min(seq) FROM audit_log WHERE table_name = 'company'").pluck().get() as number;
+    raw.close();
+    const broken = kontor(['audit', 'verify', '--data-dir', dataDir]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`First broken link: record ${seq}: Record ${seq} was changed after it was written.`);
+  }, 60_000);
+});
