@@ -36,6 +36,7 @@ import { backupHandlers } from './backup/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { createAccess, type Access } from './users/access.ts';
 import { userHandlers } from './users/handlers.ts';
+import { updateHandlers, type UpdatesPort } from './updates/updates.ts';
 import type { RestoreResult } from './backup/restore.ts';
 import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
@@ -58,6 +59,8 @@ interface Services {
   restore?: (path: string) => Promise<RestoreResult>;
   /** Sign-in and users; the dispatcher must guard calls with the same one. */
   access?: Access;
+  /** The shell's updater (Electron only). */
+  updates?: UpdatesPort;
 }
 
 /** One line per call: the contract names it, a service does it. */
@@ -133,5 +136,6 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, ...safety }: S
     ...backupHandlers({ db, backups, restore: safety.restore }),
     ...auditHandlers({ db, sqlite }),
     ...userHandlers(safety.access ?? createAccess({ db })),
+    ...updateHandlers({ db, jobs, appVersion: async () => (await info()).appVersion, port: safety.updates }),
   };
 }

@@ -11,6 +11,7 @@ import { createBackupService, type BackupService } from './backup/backupService.
 import type { RestoreResult } from './backup/restore.ts';
 import { startDataSafety } from './backup/dataSafety.ts';
 import { createAccess } from './users/access.ts';
+import type { UpdatesPort } from './updates/updates.ts';
 import type { Logger } from './logger.ts';
 
 export interface KontorOptions {
@@ -27,6 +28,8 @@ export interface KontorOptions {
   dataSafety?: boolean;
   /** Given by a host that can replace the database and reopen the core (see kontorHost.ts). */
   restore?: (path: string) => Promise<RestoreResult>;
+  /** The Electron shell's updater; absent elsewhere (the update calls then answer "unsupported"). */
+  updates?: UpdatesPort;
 }
 
 /** The back office itself: one database, its services, one dispatcher. No Electron here. */
@@ -84,6 +87,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       info,
       backups,
       ...(options.restore ? { restore: options.restore } : {}),
+      ...(options.updates ? { updates: options.updates } : {}),
     }),
     options.log,
     access,

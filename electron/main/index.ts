@@ -8,9 +8,9 @@
  * app protocol served, the core opened, IPC registered, the menu set and the window opened.
  * Quitting closes the core (jobs stopped, database closed) before the process exits.
  *
- * Updates are not part of the app yet. When they come, the updater is one more module started in the
- * `ready` block after the window opens; installing an update goes through app.quit(), so the
- * will-quit handler below still closes the core first.
+ * Updates: electron-updater (updater/) starts in the `ready` block after the window opens;
+ * installing an update goes through app.quit(), so the will-quit handler below still closes the
+ * core first, and the core refuses to restart while a job runs.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ import { restoreDatabase } from '../core/backup/restore.ts';
 import { classifyStartupFailure } from '../core/backup/startupFailure.ts';
 import { backupDirIn } from '../core/dataDir.ts';
 import { openKontorHost, type KontorHost } from '../core/kontorHost.ts';
+import { getUpdateSettings } from '../core/updates/updates.ts';
+import { createAppUpdates } from './updater/electronUpdates.ts';
 import { consoleLogger } from '../core/logger.ts';
 import { backgroundColorFor } from './appearance.ts';
 import { registerAppScheme, serveAppProtocol } from './appProtocol.ts';
@@ -38,6 +40,8 @@ import { windowStatePath } from './windowState.ts';
 declare const __KONTOR_DEV_INLINE_SCRIPT_HASHES__: readonly string[] | undefined;
 
 const log = consoleLogger;
+// Created before the core opens (the core's update calls talk to it); started once settings are read.
+const updates = createAppUpdates(app.isPackaged, log);
 
 // The bundle sits in out/main; the preload and the renderer are built beside it.
 const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
@@ -171,6 +175,7 @@ function start(): void {
         ),
       );
       openWindow(backgroundColorFor(await savedTheme(kontor), nativeTheme.shouldUseDarkColors));
+      await startUpdates(kontor);
     })
     .catch(async (error: unknown) => {
       log.error('Kontor could not start', error);
@@ -196,6 +201,7 @@ async function openCore(): Promise<KontorHost | undefined> {
       jobWorkerUrl: JOB_WORKER_URL,
       // The start-up quick_check and the daily backup.
       dataSafety: true,
+      ...(updates ? { updates } : {}),
     });
   try {
     return await open();
@@ -235,6 +241,14 @@ async function offerRestoreOfLastGoodBackup(error: unknown): Promise<boolean> {
   if (response !== 0) return false;
   await restoreDatabase({ databasePath: databasePathIn(dataDir), from: good.file.path, safetyFolder: backupDirIn(dataDir), log });
   return true;
+}
+
+/** Checks at start and every 6 hours, with the channel and on/off the person chose in Settings. */
+async function startUpdates(kontor: KontorHost): Promise<void> {
+  if (!updates) return;
+  // Read directly, not through a call: nobody may be signed in yet.
+  updates.settingsChanged(await getUpdateSettings(kontor.current().database.db));
+  updates.start();
 }
 
 /** The saved theme, so the window's first frame already has the right background. */

@@ -6,6 +6,7 @@ import { catalogCalls } from './catalog.ts';
 import { companyCalls } from './company.ts';
 import { jobCalls } from './jobs.ts';
 import { stockCalls } from './stock.ts';
+import { updateCalls } from './updates.ts';
 import { userCalls } from './users.ts';
 
 /** Every call the renderer may make. Nothing else crosses the process boundary. */
@@ -18,6 +19,7 @@ export const contract = {
   ...backupCalls,
   ...auditCalls,
   ...userCalls,
+  ...updateCalls,
 };
 
 export type Contract = typeof contract;
