@@ -18,6 +18,7 @@ import { NotBuilt } from './shell/NotBuilt.tsx';
 import { Sidebar } from './shell/Sidebar.tsx';
 import { useAreaShortcuts } from './shell/useAreaShortcuts.ts';
 import { StockArea } from './stock/StockArea.tsx';
+import { SignInGate } from './safety/SignInGate.tsx';
 import { theme } from './theme.ts';
 
 /**
@@ -52,7 +53,9 @@ export function App({ i18n, preferences, company }: AppProps) {
         <I18nextProvider i18n={i18n}>
           <PreferencesProvider initial={preferences}>
             <CompanyProvider initial={company}>
-              <Shell />
+              <SignInGate>
+                <Shell />
+              </SignInGate>
               <Notifications />
             </CompanyProvider>
           </PreferencesProvider>

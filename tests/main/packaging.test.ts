@@ -40,7 +40,7 @@ describe('packaging (electron-builder.yml)', () => {
     const publish = c.publish as { provider: string; url?: string; owner?: string; repo?: string }[];
     expect(publish.map((p) => p.provider)).toEqual(['generic', 'github']);
     expect(publish[0]?.url).toMatch(/^https:\/\//);
-    expect(publish[1]).toMatchObject({ owner: expect.any(String), repo: expect.any(String) });
+    expect(publish[1]).toMatchObject({ owner: expect.any(String) as unknown, repo: expect.any(String) as unknown });
     expect(c.generateUpdatesFilesForAllChannels).toBe(true);
   });
 

@@ -45,7 +45,7 @@ export function registerAuditFunctions(sqlite: Database, fallbackActor = 'system
   // digest: a change is still visible and comparable, the content is not copied into the log.
   sqlite.function('kontor_audit_digest', { deterministic: true }, (value: unknown) => {
     if (value === null || value === undefined) return null;
-    const bytes = value instanceof Uint8Array ? value : Buffer.from(String(value));
+    const bytes = value instanceof Uint8Array ? value : Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
     return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
   });
 }

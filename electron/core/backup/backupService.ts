@@ -133,14 +133,14 @@ function checkFolder(folder: string): void {
   const issue = (key: string, message: string): never => {
     throw new ValidationError([{ path: 'folder', key, message, params: { folder } }]);
   };
-  if (!isAbsolute(folder)) issue('backup.folder.notAbsolute', 'Give the full path of the folder.');
+  if (!isAbsolute(folder)) issue('safety.issues.folderNotAbsolute', 'Give the full path of the folder.');
   const stat = statSync(folder, { throwIfNoEntry: false });
-  if (!stat) issue('backup.folder.missing', 'This folder does not exist.');
-  if (!stat?.isDirectory()) issue('backup.folder.notFolder', 'This is a file, not a folder.');
+  if (!stat) issue('safety.issues.folderMissing', 'This folder does not exist.');
+  if (!stat?.isDirectory()) issue('safety.issues.folderNotFolder', 'This is a file, not a folder.');
   try {
     accessSync(folder, constants.W_OK);
   } catch {
-    issue('backup.folder.notWritable', 'Kontor cannot write into this folder.');
+    issue('safety.issues.folderNotWritable', 'Kontor cannot write into this folder.');
   }
 }
 

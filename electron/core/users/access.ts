@@ -85,7 +85,7 @@ export function createAccess(options: AccessOptions): Access {
   const checkPassword = (password: string, path: string): void => {
     if (password.length < MIN_PASSWORD_LENGTH) {
       throw new ValidationError([
-        { path, key: 'users.password.tooShort', message: `At least ${MIN_PASSWORD_LENGTH} characters.`, params: { min: MIN_PASSWORD_LENGTH } },
+        { path, key: 'safety.issues.passwordTooShort', message: `At least ${MIN_PASSWORD_LENGTH} characters.`, params: { min: MIN_PASSWORD_LENGTH } },
       ]);
     }
   };
@@ -148,7 +148,7 @@ export function createAccess(options: AccessOptions): Access {
       const user = await sessionUser();
       if (!user) throw new KontorError('UNAUTHORIZED', 'Sign in first.');
       if (!(await verifyPassword(current, user.password_hash))) {
-        throw new ValidationError([{ path: 'current', key: 'users.password.wrong', message: 'This is not your current password.' }]);
+        throw new ValidationError([{ path: 'current', key: 'safety.issues.passwordWrong', message: 'This is not your current password.' }]);
       }
       checkPassword(next, 'next');
       await db.updateTable('app_user').set({ password_hash: await hashPassword(next, params), updated_at: now().toISOString() }).where('id', '=', user.id).execute();
@@ -164,10 +164,10 @@ export function createAccess(options: AccessOptions): Access {
       const first = (await userCount()) === 0;
       const created = await writeTransaction(db, async (trx) => {
         if ((await owners(trx)) === 0 && input.role !== 'owner') {
-          throw new ValidationError([{ path: 'role', key: 'users.role.firstMustBeOwner', message: 'The first person must be an owner, or nobody could manage Kontor.' }]);
+          throw new ValidationError([{ path: 'role', key: 'safety.issues.firstMustBeOwner', message: 'The first person must be an owner, or nobody could manage Kontor.' }]);
         }
         const taken = await trx.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
-        if (taken) throw new ValidationError([{ path: 'username', key: 'users.username.taken', message: 'This username is taken.' }]);
+        if (taken) throw new ValidationError([{ path: 'username', key: 'safety.issues.usernameTaken', message: 'This username is taken.' }]);
         const at = now().toISOString();
         const { id } = await trx
           .insertInto('app_user')
@@ -188,7 +188,7 @@ export function createAccess(options: AccessOptions): Access {
         if (!user) throw new KontorError('NOT_FOUND', `There is no user #${input.id}.`);
         const losesOwner = user.role === 'owner' && !user.disabled && ((input.role !== undefined && input.role !== 'owner') || input.disabled === true);
         if (losesOwner && (await owners(trx)) <= 1) {
-          throw new ValidationError([{ path: input.disabled ? 'disabled' : 'role', key: 'users.role.lastOwner', message: 'Kontor needs at least one owner.' }]);
+          throw new ValidationError([{ path: input.disabled ? 'disabled' : 'role', key: 'safety.issues.lastOwner', message: 'Kontor needs at least one owner.' }]);
         }
         await trx
           .updateTable('app_user')

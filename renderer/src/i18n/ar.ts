@@ -211,7 +211,7 @@ export const ar: Messages = {
   },
   jobs: {
     kinds: {
-      database: { backup: 'نسخة احتياطية لقاعدة البيانات' },
+      database: { backup: 'نسخة احتياطية لقاعدة البيانات', check: 'فحص قاعدة البيانات' },
       demo: { generate: 'الشركة التجريبية' },
     },
     unknownKind: 'المهمة «{{kind}}»',

@@ -203,7 +203,7 @@ export const de: Messages = {
   },
   jobs: {
     kinds: {
-      database: { backup: 'Datenbanksicherung' },
+      database: { backup: 'Datenbanksicherung', check: 'Datenbankprüfung' },
       demo: { generate: 'Beispielfirma' },
     },
     unknownKind: 'Aufgabe „{{kind}}“',

@@ -209,7 +209,7 @@ export const en = {
   },
   jobs: {
     kinds: {
-      database: { backup: 'Database backup' },
+      database: { backup: 'Database backup', check: 'Database check' },
       demo: { generate: 'Demo company' },
     },
     unknownKind: 'Job “{{kind}}”',

@@ -203,7 +203,7 @@ export const fr: Messages = {
   },
   jobs: {
     kinds: {
-      database: { backup: 'Sauvegarde de la base' },
+      database: { backup: 'Sauvegarde de la base', check: 'Vérification de la base' },
       demo: { generate: 'Entreprise de démonstration' },
     },
     unknownKind: 'Tâche « {{kind}} »',

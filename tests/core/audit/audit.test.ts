@@ -23,7 +23,7 @@ async function kontorWithData(): Promise<TestKontor> {
   t = await openTestKontor();
   await t.client.call('company.save', DEMO_COMPANY);
   const product = await t.client.call('products.create', productInput());
-  await t.client.call('products.update', { id: product.id, revision: product.revision, texts: { en: { title: 'Beni Ourain rug, large' } } } as never);
+  await t.client.call('products.update', { id: product.id, revision: product.revision, texts: { en: { title: 'Beni Ourain rug, large' } } });
   await t.client.call('app.setPreferences', { theme: 'dark' });
   return t;
 }

@@ -93,7 +93,7 @@ describe('backups', () => {
     expect(changed).not.toEqual(atBackup);
 
     const inspected = await client.call('backup.inspect', { path: backup.path });
-    expect(inspected).toMatchObject({ needsMigration: false, products: 5, companyName: expect.any(String) });
+    expect(inspected).toMatchObject({ needsMigration: false, products: 5, companyName: expect.any(String) as unknown });
     const restored = await client.call('backup.restore', { path: backup.path, confirm: true });
     expect(restored.restoredFrom).toBe(backup.path);
 
@@ -178,7 +178,7 @@ describe('backups', () => {
     const chosen = join(t.dataDir, 'elsewhere');
     expect(await t.client.tryCall('backup.setSettings', { folder: chosen })).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', details: { issues: [{ path: 'folder', key: 'backup.folder.missing' }] } },
+      error: { code: 'VALIDATION', details: { issues: [{ path: 'folder', key: 'safety.issues.folderMissing' }] } },
     });
     mkdirSync(chosen);
     await t.client.call('backup.setSettings', { folder: chosen });
