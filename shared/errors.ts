@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'NOT_A_KONTOR_DATABASE',
   'DATABASE_CORRUPT',
   'FORBIDDEN',
+  'SIGN_IN_REQUIRED',
   'INTERNAL',
 ] as const;
 

@@ -103,7 +103,7 @@ export function createAccess(options: AccessOptions): Access {
       if ((await userCount()) === 0) return { actor: localActor };
       const user = await sessionUser();
       if (permission === 'public') return { actor: user ? `user:${user.username}` : 'anonymous' };
-      if (!user) throw new KontorError('UNAUTHORIZED', 'Sign in first (or again: the session ended after a while without activity).', { call: callName });
+      if (!user) throw new KontorError('SIGN_IN_REQUIRED', 'Sign in first (or again: the session ended after a while without activity).', { call: callName });
       if (!roleMay(user.role as Role, permission)) {
         throw new KontorError('FORBIDDEN', `The ${user.role} role may not do this (${callName} needs "${permission}").`, { call: callName, permission, role: user.role });
       }
@@ -112,7 +112,7 @@ export function createAccess(options: AccessOptions): Access {
     },
     async signIn(username, password) {
       const user = await db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
-      const wrong = (): KontorError => new KontorError('UNAUTHORIZED', 'Wrong username or password.', { reason: 'credentials' });
+      const wrong = (): KontorError => new KontorError('SIGN_IN_REQUIRED', 'Wrong username or password.', { reason: 'credentials' });
       if (!user || user.disabled) {
         decoy ??= hashPassword('decoy password', params);
         await verifyPassword(password, await decoy);
@@ -120,7 +120,7 @@ export function createAccess(options: AccessOptions): Access {
       }
       const at = now();
       if (user.locked_until && user.locked_until > at.toISOString()) {
-        throw new KontorError('UNAUTHORIZED', `Too many wrong passwords: this account is locked until ${user.locked_until}.`, { reason: 'locked', lockedUntil: user.locked_until });
+        throw new KontorError('SIGN_IN_REQUIRED', `Too many wrong passwords: this account is locked until ${user.locked_until}.`, { reason: 'locked', lockedUntil: user.locked_until });
       }
       if (!(await verifyPassword(password, user.password_hash))) {
         const attempts = user.failed_attempts + 1;
@@ -131,7 +131,7 @@ export function createAccess(options: AccessOptions): Access {
           .set({ failed_attempts: lock ? 0 : attempts, locked_until: lockedUntil, updated_at: at.toISOString() })
           .where('id', '=', user.id)
           .execute();
-        if (lock) throw new KontorError('UNAUTHORIZED', `Too many wrong passwords: this account is locked until ${lockedUntil}.`, { reason: 'locked', lockedUntil });
+        if (lock) throw new KontorError('SIGN_IN_REQUIRED', `Too many wrong passwords: this account is locked until ${lockedUntil}.`, { reason: 'locked', lockedUntil });
         throw wrong();
       }
       if (user.failed_attempts > 0 || user.locked_until) {
@@ -146,7 +146,7 @@ export function createAccess(options: AccessOptions): Access {
     },
     async changePassword(current, next) {
       const user = await sessionUser();
-      if (!user) throw new KontorError('UNAUTHORIZED', 'Sign in first.');
+      if (!user) throw new KontorError('SIGN_IN_REQUIRED', 'Sign in first.');
       if (!(await verifyPassword(current, user.password_hash))) {
         throw new ValidationError([{ path: 'current', key: 'safety.issues.passwordWrong', message: 'This is not your current password.' }]);
       }

@@ -668,6 +668,7 @@ export const de: Messages = {
     NOT_A_KONTOR_DATABASE: 'Diese Datei ist keine Kontor-Datenbank.',
     DATABASE_CORRUPT: 'Die Datenbankdatei ist beschädigt; stellen Sie eine Sicherung wieder her.',
     FORBIDDEN: 'Ihre Rolle erlaubt das nicht.',
+    SIGN_IN_REQUIRED: 'Bitte zuerst anmelden; die Sitzung ist nach einer Weile ohne Aktivität möglicherweise abgelaufen.',
     INTERNAL: 'In Kontor ist ein unerwartetes Problem aufgetreten. Die Einzelheiten stehen in der Protokolldatei.',
     unreachable: 'Kontor antwortet nicht. Prüfen Sie, ob es noch läuft, und versuchen Sie es erneut.',
     withDetail: '{{message}} ({{detail}})',

@@ -674,6 +674,7 @@ export const en = {
     NOT_A_KONTOR_DATABASE: 'This file is not a Kontor database.',
     DATABASE_CORRUPT: 'The database file is damaged; restore a backup.',
     FORBIDDEN: 'Your role does not allow this.',
+    SIGN_IN_REQUIRED: 'Sign in first; the session may have ended after a while without activity.',
     INTERNAL: 'Kontor hit an unexpected problem. The details are in the log file.',
     unreachable: 'Kontor does not answer. Check that it is still running, then try again.',
     withDetail: '{{message}} ({{detail}})',

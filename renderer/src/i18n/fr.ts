@@ -668,6 +668,7 @@ export const fr: Messages = {
     NOT_A_KONTOR_DATABASE: 'Ce fichier n’est pas une base de données Kontor.',
     DATABASE_CORRUPT: 'Le fichier de base de données est endommagé ; restaurez une sauvegarde.',
     FORBIDDEN: 'Votre rôle ne permet pas cette action.',
+    SIGN_IN_REQUIRED: 'Connectez-vous d’abord ; la session a peut-être expiré après un moment d’inactivité.',
     INTERNAL: 'Kontor a rencontré un problème inattendu. Les détails figurent dans le journal.',
     unreachable: 'Kontor ne répond pas. Vérifiez qu’il fonctionne toujours, puis réessayez.',
     withDetail: '{{message}} ({{detail}})',

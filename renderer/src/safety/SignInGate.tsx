@@ -1,7 +1,10 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../format.ts';
 import { getClient } from '../lib/api.ts';
+import { callErrorOf } from '../lib/errors.ts';
+import { useLanguage } from '../lib/preferences.tsx';
 import { callText } from './callText.ts';
 import { DatabaseCheckBanner } from './DatabaseCheckBanner.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -29,6 +32,7 @@ function Gate({ children }: { children: ReactNode }) {
 function SignInScreen() {
   const { t, i18n } = useTranslation();
   const { refresh } = useSession();
+  const language = useLanguage();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +45,11 @@ function SignInScreen() {
       setPassword('');
       refresh();
     } catch (failure) {
-      setError(callText(i18n, failure));
+      const details = callErrorOf(failure)?.details;
+      if (details?.reason === 'credentials') setError(t('safety.signIn.wrong'));
+      else if (details?.reason === 'locked' && typeof details.lockedUntil === 'string') {
+        setError(t('safety.signIn.locked', { when: formatDateTime(details.lockedUntil, language) }));
+      } else setError(callText(i18n, failure));
     } finally {
       setBusy(false);
     }

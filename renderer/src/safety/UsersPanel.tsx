@@ -101,7 +101,7 @@ function SetPassword({ onSet }: { onSet: (password: string) => Promise<void> }) 
   const [value, setValue] = useState('');
   return (
     <Group gap="xs" wrap="nowrap">
-      <PasswordInput size="xs" value={value} onChange={(e) => setValue(e.currentTarget.value)} aria-label={t('safety.users.newPassword')} autoComplete="new-password" />
+      <PasswordInput size="xs" w={170} value={value} onChange={(e) => setValue(e.currentTarget.value)} aria-label={t('safety.users.newPassword')} autoComplete="new-password" />
       <Button size="xs" variant="default" disabled={value === ''} onClick={() => void onSet(value).then(() => setValue(''))}>
         {t('safety.users.setPassword')}
       </Button>

@@ -110,10 +110,10 @@ describe('users and roles', () => {
     const { client } = await openGuarded();
     await addPeople(client);
     await client.call('session.signOut', {});
-    expect(await client.tryCall('products.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await client.tryCall('products.list', {})).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
     expect(await client.tryCall('users.create', { username: 'eve', displayName: 'Eve', role: 'owner', password: PASSWORD })).toMatchObject({
       ok: false,
-      error: { code: 'UNAUTHORIZED' },
+      error: { code: 'SIGN_IN_REQUIRED' },
     });
     expect((await client.call('app.getPreferences', {})).language).toBeDefined();
     expect(await client.call('session.status', {})).toMatchObject({ signInRequired: true, user: null });
@@ -127,7 +127,7 @@ describe('users and roles', () => {
       expect(await client.tryCall('session.signIn', { username: 'sami', password: 'guess' + i })).toMatchObject({ ok: false, error: { message: 'Wrong username or password.' } });
     }
     const locked = await client.tryCall('session.signIn', { username: 'sami', password: 'guess-last' });
-    expect(locked).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', details: { reason: 'locked' } } });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED', details: { reason: 'locked' } } });
     expect(await client.tryCall('session.signIn', { username: 'sami', password: PASSWORD })).toMatchObject({ ok: false, error: { details: { reason: 'locked' } } });
     // An unknown name answers like a wrong password: nothing tells which usernames exist.
     expect(await client.tryCall('session.signIn', { username: 'nobody', password: PASSWORD })).toMatchObject({ ok: false, error: { message: 'Wrong username or password.' } });
@@ -143,7 +143,7 @@ describe('users and roles', () => {
     clock.now += SESSION_TIMEOUT_MS - 60_000;
     expect((await client.call('products.list', {})).total).toBe(0);
     clock.now += SESSION_TIMEOUT_MS + 1;
-    expect(await client.tryCall('products.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await client.tryCall('products.list', {})).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
   });
 
   test('the last owner cannot be demoted or disabled; an owner can reset a password, which lifts a lockout', async () => {

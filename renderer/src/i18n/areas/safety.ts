@@ -72,7 +72,7 @@ export const safetyMessages = defineAreaMessages({
       more: 'Older records',
       empty: 'No records.',
       columns: { seq: '#', at: 'When', actor: 'Who', table: 'Table', key: 'Row', op: 'Change', fields: 'Fields changed' },
-      ops: { baseline: 'Existing at start', insert: 'Added', update: 'Changed', delete: 'Deleted' },
+      ops: { baseline: 'Initial', insert: 'Added', update: 'Changed', delete: 'Deleted' },
     },
     users: {
       title: 'Users and sign-in',
@@ -96,6 +96,8 @@ export const safetyMessages = defineAreaMessages({
       forbidden: 'Only an owner manages users.',
     },
     signIn: {
+      wrong: 'Wrong username or password.',
+      locked: 'Too many wrong passwords: this account is locked until {{when}}.',
       title: 'Sign in to Kontor',
       username: 'Username',
       password: 'Password',
@@ -210,7 +212,7 @@ export const safetyMessages = defineAreaMessages({
       more: 'Entrées plus anciennes',
       empty: 'Aucune entrée.',
       columns: { seq: 'N°', at: 'Quand', actor: 'Qui', table: 'Table', key: 'Ligne', op: 'Modification', fields: 'Champs modifiés' },
-      ops: { baseline: 'Existant au départ', insert: 'Ajout', update: 'Modification', delete: 'Suppression' },
+      ops: { baseline: 'Initial', insert: 'Ajout', update: 'Modification', delete: 'Suppression' },
     },
     users: {
       title: 'Utilisateurs et connexion',
@@ -234,6 +236,8 @@ export const safetyMessages = defineAreaMessages({
       forbidden: 'Seul un propriétaire gère les utilisateurs.',
     },
     signIn: {
+      wrong: 'Identifiant ou mot de passe incorrect.',
+      locked: 'Trop de mots de passe erronés : ce compte est bloqué jusqu’à {{when}}.',
       title: 'Connexion à Kontor',
       username: 'Identifiant',
       password: 'Mot de passe',
@@ -348,7 +352,7 @@ export const safetyMessages = defineAreaMessages({
       more: 'Ältere Einträge',
       empty: 'Keine Einträge.',
       columns: { seq: 'Nr.', at: 'Wann', actor: 'Wer', table: 'Tabelle', key: 'Zeile', op: 'Änderung', fields: 'Geänderte Felder' },
-      ops: { baseline: 'Bestand zu Beginn', insert: 'Hinzugefügt', update: 'Geändert', delete: 'Gelöscht' },
+      ops: { baseline: 'Anfang', insert: 'Hinzugefügt', update: 'Geändert', delete: 'Gelöscht' },
     },
     users: {
       title: 'Benutzer und Anmeldung',
@@ -372,6 +376,8 @@ export const safetyMessages = defineAreaMessages({
       forbidden: 'Nur Inhaber verwalten Benutzer.',
     },
     signIn: {
+      wrong: 'Benutzername oder Passwort falsch.',
+      locked: 'Zu viele falsche Passwörter: Dieses Konto ist gesperrt bis {{when}}.',
       title: 'Bei Kontor anmelden',
       username: 'Benutzername',
       password: 'Passwort',
@@ -486,7 +492,7 @@ export const safetyMessages = defineAreaMessages({
       more: 'سجلات أقدم',
       empty: 'لا توجد سجلات.',
       columns: { seq: 'رقم', at: 'متى', actor: 'من', table: 'الجدول', key: 'الصف', op: 'التغيير', fields: 'الحقول المتغيرة' },
-      ops: { baseline: 'موجود عند البدء', insert: 'إضافة', update: 'تعديل', delete: 'حذف' },
+      ops: { baseline: 'أولي', insert: 'إضافة', update: 'تعديل', delete: 'حذف' },
     },
     users: {
       title: 'المستخدمون وتسجيل الدخول',
@@ -510,6 +516,8 @@ export const safetyMessages = defineAreaMessages({
       forbidden: 'المالك وحده يدير المستخدمين.',
     },
     signIn: {
+      wrong: 'اسم المستخدم أو كلمة المرور غير صحيحة.',
+      locked: 'كلمات مرور خاطئة كثيرة: هذا الحساب مقفل حتى {{when}}.',
       title: 'تسجيل الدخول إلى كونتور',
       username: 'اسم المستخدم',
       password: 'كلمة المرور',
