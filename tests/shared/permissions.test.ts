@@ -82,6 +82,10 @@ const EXPECTED: Record<string, string> = {
   'users.list': 'users.manage',
   'users.create': 'users.manage',
   'users.update': 'users.manage',
+  'updates.status': 'read',
+  'updates.check': 'read',
+  'updates.install': 'updates.install',
+  'updates.setSettings': 'settings.write',
 };
 
 describe('permissions', () => {
