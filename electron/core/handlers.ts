@@ -32,6 +32,7 @@ import {
   setCompanyLogo,
 } from './company/companyProfile.ts';
 import { createBackupService, type BackupService } from './backup/backupService.ts';
+import { BACKUP_BEFORE_JOB } from './backup/backupBeforeJobs.ts';
 import { backupHandlers } from './backup/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { createAccess, type Access } from './users/access.ts';
@@ -76,7 +77,11 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, ...safety }: S
     'company.getLogo': () => getCompanyLogo(db),
     'company.setLogo': (logo) => setCompanyLogo(db, logo),
     'company.removeLogo': () => removeCompanyLogo(db),
-    'jobs.start': (job) => jobs.start(job),
+    'jobs.start': async (job) => {
+      const reason = BACKUP_BEFORE_JOB[job.kind];
+      if (reason) await backups.backupBefore(reason);
+      return jobs.start(job);
+    },
     'jobs.get': ({ id }) => jobs.get(id),
     'jobs.list': ({ limit }) => jobs.list(limit),
     'jobs.cancel': ({ id }) => jobs.cancel(id),

@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../shared/contract/app.ts';
-import { backupDirIn, databasePathIn } from './dataDir.ts';
+import { databasePathIn } from './dataDir.ts';
 import { openDatabase, type OpenedDatabase } from './db/openDatabase.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
 import { createDispatcher, type Dispatcher } from './dispatcher.ts';
 import { createEventHub, type EventHub } from './events.ts';
 import { createHandlers } from './handlers.ts';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner.ts';
-import { createBackupService, type BackupService } from './backup/backupService.ts';
+import { createBackupService, preferredBackupFolder, type BackupService } from './backup/backupService.ts';
 import type { RestoreResult } from './backup/restore.ts';
 import { startDataSafety } from './backup/dataSafety.ts';
 import { createAccess } from './users/access.ts';
@@ -51,7 +51,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
   const database = await openDatabase({
     path: databasePath,
     appVersion: options.appVersion,
-    backupDir: backupDirIn(options.dataDir),
+    backupDir: preferredBackupFolder(options.dataDir),
     log: options.log,
   });
   const events = createEventHub((error) => options.log.error('an event listener failed', error));

@@ -160,6 +160,14 @@ export function knownBackupFolders(dataDir: string): string[] {
   return folders;
 }
 
+/**
+ * Where a backup taken before the database is open goes (before a migration): the chosen folder
+ * when it is there (a removed USB drive is not), the data folder's backups otherwise.
+ */
+export function preferredBackupFolder(dataDir: string): string {
+  return knownBackupFolders(dataDir).find((folder) => existsSync(folder)) ?? backupDirIn(dataDir);
+}
+
 /** The newest backup in the known folders that passes the full integrity check, or null. */
 export function findLastGoodBackup(dataDir: string, log: Logger): { file: BackupFile; inspection: BackupInspection } | null {
   const files = knownBackupFolders(dataDir)

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import Sqlite, { type Database } from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { KontorError } from '../../../shared/errors.ts';
 import { registerAuditFunctions, runAs } from '../audit/actor.ts';
+import { newBackupPathIn } from '../backup/backupFiles.ts';
 import { syncAuditTriggers } from '../audit/triggers.ts';
 import type { Logger } from '../logger.ts';
 import { AUDIT_SCHEMA_VERSION, LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
@@ -147,9 +148,8 @@ async function backupBeforeMigration(
   from: number,
   to: number,
 ): Promise<string> {
-  mkdirSync(options.backupDir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const path = join(options.backupDir, `before-migration-v${from}-to-v${to}-${stamp}.sqlite`);
+  // Named like every other backup, so the backups screen lists it and the retention rules apply.
+  const path = newBackupPathIn(options.backupDir, new Date(), 'migration');
   // The online backup API copies a consistent snapshot, WAL content included.
   await source.backup(path);
   options.log.info(`copied the database to ${path} before migrating from version ${from} to ${to}`);

@@ -30,7 +30,6 @@ export const m006AuditAndUsers: Migration = {
         hash        TEXT    NOT NULL
       ) STRICT;
       CREATE INDEX audit_log_row ON audit_log (table_name, row_key, seq);
-      CREATE INDEX audit_log_at ON audit_log (at);
       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
