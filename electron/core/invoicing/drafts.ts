@@ -70,7 +70,7 @@ function prepareDraft(sqlite: Database, input: SaveDraft, buyer: BuyerSnapshot):
   } else if (input.creditOfId !== null) {
     fail('creditOfId', 'invoices.creditOfOnlyCreditNote', 'Only a credit note refers to an invoice it corrects.');
   }
-  const language = languageOr(input.language, languageOr(company.default_language, 'en'));
+  const language = languageOr(input.language, languageOr(frozenBuyer.language, languageOr(company.default_language, 'en')));
   const { lines, issues } = resolveLines(sqlite, input.lines.map(lineDraftOf), {
     sellerCountry: company.country,
     buyer: frozenBuyer,

@@ -88,7 +88,7 @@ export function createInvoicingService(db: Kysely<KontorSchema>, sqlite: Databas
     getPayment: (id: number) => run(() => getPayment(sqlite, id)),
     listPayments: (query: { buyerContactId: number | null; limit: number }) => run(() => listPayments(sqlite, query)),
 
-    aging: (today: string | null) => run(() => aging(sqlite, today ?? todayIso(now()))),
+    aging: (today: string | null, buyerContactId: number | null = null) => run(() => aging(sqlite, today ?? todayIso(now()), buyerContactId)),
     statement: (buyer: { contactId: number | null; name: string | null }, from: string, to: string) => run(() => statement(sqlite, buyer, from, to)),
 
     setRate: (input: { unit: string; quote: string; date: string; rate: string }) => run(() => setRate(sqlite, input, now())),
@@ -115,6 +115,7 @@ const placeholderBuyer: BuyerSnapshot = {
   phone: null,
   currency: null,
   paymentTermsDays: null,
+  language: null,
 };
 
 export type InvoicingService = ReturnType<typeof createInvoicingService>;
