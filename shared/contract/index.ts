@@ -10,6 +10,7 @@ import { ledgerCalls } from './ledger.ts';
 import { marketplaceCalls } from './marketplaces.ts';
 import { stockCalls } from './stock.ts';
 import { invoicingCalls } from './invoicing.ts';
+import { buyerCalls } from './buyers.ts';
 
 /** Every call the renderer may make. Nothing else crosses the process boundary. */
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...contactCalls,
   ...ledgerCalls,
   ...invoicingCalls,
+  ...buyerCalls,
   ...importCalls,
   ...marketplaceCalls,
 };

@@ -68,6 +68,16 @@ describe('the buyer of a document comes from its contact', () => {
     expect(issued.buyer.taxIds[0]).toEqual({ scheme: 'EU_VAT', value: 'FR40303265045' });
   });
 
+  it('answers the buyer a contact makes for the editor’s picker, the same a draft takes', async () => {
+    const k = await open();
+    const contact = await k.client.call('contacts.create', frenchImporter());
+    const buyer = await k.client.call('invoices.buyerFromContact', { contactId: contact.id });
+    const draft = await k.client.call('invoices.saveDraft', { kind: 'quote', buyerContactId: contact.id, lines: [{ sku: 'RUG-1', quantity: '1' }] });
+    expect(buyer).toEqual(draft.buyer);
+    const missing = await k.client.tryCall('invoices.buyerFromContact', { contactId: 999 });
+    expect(!missing.ok && missing.error).toMatchObject({ code: 'NOT_FOUND', details: { key: 'contacts.notFound' } });
+  });
+
   it('a French consumer (a person without tax ID) pays German VAT; the document language falls back to the company’s', async () => {
     const k = await open();
     const person = await k.client.call('contacts.create', {
