@@ -66,6 +66,17 @@ describe('merging contacts with invoices and payments', () => {
     expect(issuedQuote.buyer).toMatchObject({ contactId: kept.id, name: 'Weberei Hansen GmbH' });
   });
 
+  it('credits an invoice of a merged contact: the credit note has the invoice’s frozen buyer, linked to the kept contact', async () => {
+    const k = await open();
+    const { kept, gone } = await twoHansens(k);
+    const { invoice } = await business(k, gone.id);
+    await k.client.call('contacts.merge', { keepId: kept.id, mergeId: gone.id });
+    const draft = await k.client.call('invoices.creditNote', { invoiceId: invoice.id, lineIds: null, returnToStock: false });
+    const credit = await k.client.call('invoices.issue', { id: draft.id, issueDate: '2026-03-25' });
+    expect(credit.buyer).toEqual({ ...invoice.buyer, contactId: kept.id });
+    expect((await k.client.call('invoices.list', { buyerContactId: kept.id })).total).toBe(3);
+  });
+
   it('rolls the whole merge back when one reference cannot move: issued invoices and payments still name the merged contact', async () => {
     const k = await open();
     const { kept, gone } = await twoHansens(k);

@@ -166,6 +166,12 @@ describe('the buyer of a document comes from its contact', () => {
     expect(after).toMatchObject({ dueDate: '2026-03-16', taxes: issued.taxes, pdfSha256: issued.pdfSha256 });
     expect(k.sqlite.prepare('SELECT buyer_name FROM document WHERE id = ?').pluck().get(issued.id)).toBe('Tissages de Lyon SAS');
 
+    // A credit note of the invoice keeps the invoice's buyer and taxes: the VAT ID removed since does not matter.
+    const creditDraft = await k.client.call('invoices.creditNote', { invoiceId: issued.id, lineIds: null, returnToStock: false });
+    const credit = await k.client.call('invoices.issue', { id: creditDraft.id, issueDate: '2026-03-20' });
+    expect(credit.buyer).toEqual(issued.buyer);
+    expect(credit.taxes).toEqual([expect.objectContaining({ category: 'K', taxMinor: 0 })]);
+
     // A draft takes the contact as it is when it is saved again, and when it is issued.
     const resaved = await k.client.call('invoices.saveDraft', { id: draft.id, revision: draft.revision, kind: 'quote', buyerContactId: contact.id, lines: [{ sku: 'RUG-1', quantity: '1' }] });
     expect(resaved.buyer).toMatchObject({ name: 'Tissages Réunis SAS', taxIds: [], isBusiness: true, paymentTermsDays: 0 });
