@@ -54,7 +54,8 @@ import { getPreferences, setPreferences } from './settings/preferences.ts';
 import { createStockService } from './stock/stockService.ts';
 import { invoicingHandlers } from './invoicing/handlers.ts';
 import type { InvoicingOptions } from './invoicing/service.ts';
-import { noContacts } from './invoicing/buyers.ts';
+import { contactBuyers } from './contacts/buyerSource.ts';
+import { buyerHandlers } from './invoicing/buyerHandlers.ts';
 import { noPdfRenderer } from './invoicing/pdf/renderer.ts';
 
 interface Services {
@@ -160,7 +161,8 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile, in
     'stocktake.cancel': (input) => stock.cancelStocktake(input),
     ...contactsHandlers({ db, sqlite }),
     ...ledgerHandlers({ db, sqlite, jobs, dataDir, revealFile }),
-    ...invoicingHandlers(db, sqlite, invoicing ?? { buyers: noContacts, pdf: noPdfRenderer }),
+    ...invoicingHandlers(db, sqlite, invoicing ?? { buyers: contactBuyers(db), pdf: noPdfRenderer }),
+    ...buyerHandlers(invoicing?.buyers ?? contactBuyers(db)),
     ...importHandlers({ db, sqlite, dataDir }),
     ...marketplaceHandlers(marketplaces ?? createMarketplaceService({ db, sqlite, jobs, box: secretBox ?? keyFileSecretBox(dataDir) })),
     ...backupHandlers({ db, backups, restore: safety.restore }),

@@ -16,7 +16,8 @@ import { createAccess } from './users/access.ts';
 import type { UpdatesPort } from './updates/updates.ts';
 import type { Logger } from './logger.ts';
 import { scheduleCheckpoints } from './stock/checkpointScheduler.ts';
-import { noContacts, type BuyerSource } from './invoicing/buyers.ts';
+import type { BuyerSource } from './invoicing/buyers.ts';
+import { contactBuyers } from './contacts/buyerSource.ts';
 import { createChromiumRenderer } from './invoicing/pdf/chromiumRenderer.ts';
 import type { PdfRenderer } from './invoicing/pdf/renderer.ts';
 
@@ -33,7 +34,7 @@ export interface KontorOptions {
   backgroundCheckpoints?: boolean;
   /** Prints invoices: Electron's printToPDF in the app; Chromium through playwright-core elsewhere (the default). */
   pdfRenderer?: PdfRenderer;
-  /** Where invoices find their buyers (the contacts core). */
+  /** Where invoices find their buyers; the contacts core by default. */
   buyers?: BuyerSource;
   /** Seals marketplace credentials; the desktop shell passes one backed by safeStorage, the default is a 0600 key file in the data directory. */
   secretBox?: SecretBox;
@@ -97,7 +98,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       : null;
 
   const pdfRenderer = options.pdfRenderer ?? createChromiumRenderer();
-  const invoicing = { buyers: options.buyers ?? noContacts, pdf: pdfRenderer };
+  const invoicing = { buyers: options.buyers ?? contactBuyers(database.db), pdf: pdfRenderer };
   const marketplaces = createMarketplaceService({ db: database.db, sqlite: database.sqlite, jobs, box: options.secretBox ?? keyFileSecretBox(options.dataDir) });
   // The app and browser mode push stock changes to the marketplaces; the CLI and tests do it on request.
   const stockSync =

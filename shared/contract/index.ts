@@ -14,6 +14,7 @@ import { stockCalls } from './stock.ts';
 import { invoicingCalls } from './invoicing.ts';
 import { updateCalls } from './updates.ts';
 import { userCalls } from './users.ts';
+import { buyerCalls } from './buyers.ts';
 
 /** Every call the renderer may make. Nothing else crosses the process boundary. */
 export const contract = {
@@ -26,6 +27,7 @@ export const contract = {
   ...contactCalls,
   ...ledgerCalls,
   ...invoicingCalls,
+  ...buyerCalls,
   ...importCalls,
   ...marketplaceCalls,
   ...backupCalls,

@@ -111,6 +111,8 @@ const OVERRIDES: Record<string, Permission> = {
   'updates.check': 'read',
   'updates.install': 'updates.install',
   'invoices.issue': 'documents.post',
+  // Reads a contact as the buyer snapshot a draft would get; writes nothing.
+  'invoices.buyerFromContact': 'read',
   // Downloads a report or export a job already wrote.
   'imports.file': 'read',
 };

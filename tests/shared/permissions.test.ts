@@ -126,6 +126,7 @@ const EXPECTED: Record<string, string> = {
   'invoices.preview': 'read',
   'invoices.deleteDraft': 'documents.draft',
   'invoices.issue': 'documents.post',
+  'invoices.buyerFromContact': 'read',
   'invoices.convert': 'documents.draft',
   'invoices.creditNote': 'documents.draft',
   'invoices.pdf': 'read',

@@ -69,6 +69,15 @@ END`;
  * record per existing row, so that later checks can compare every row with its last record.
  * Runs inside the migration transaction. Answers the tables whose triggers were (re)made.
  */
+/**
+ * For a migration that renames or drops a column of an audited table: SQLite refuses while a
+ * trigger names the column. `syncAuditTriggers` puts them back after the migrations, with a new
+ * baseline of the table.
+ */
+export function dropAuditTriggers(sqlite: Database, table: string): void {
+  for (const op of AUDIT_OPS) sqlite.exec(`DROP TRIGGER IF EXISTS ${auditTriggerName(table, op)}`);
+}
+
 export function syncAuditTriggers(sqlite: Database, tables: readonly AuditedTable[] = AUDITED_TABLES): string[] {
   const existing = new Map(
     (sqlite.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'audit\\_\\_%' ESCAPE '\\'").all() as { name: string; sql: string }[]).map(
@@ -88,14 +97,18 @@ export function syncAuditTriggers(sqlite: Database, tables: readonly AuditedTabl
       sqlite.exec(wanted);
       remade = true;
     }
-    if (firstTime) recordBaseline(sqlite, entry);
-    if (remade) changed.push(table);
+    // New triggers mean a new table or a new shape (a migration added, renamed or dropped columns):
+    // the rows as they are now become the state the next change is compared with.
+    if (remade) {
+      recordBaseline(sqlite, entry, firstTime ? 'system:migration' : 'system:migration (table changed)');
+      changed.push(table);
+    }
   }
   return changed;
 }
 
 /** One `baseline` record per row, chained like any other record. */
-function recordBaseline(sqlite: Database, entry: AuditedTable): void {
+function recordBaseline(sqlite: Database, entry: AuditedTable, actor: string): void {
   const table = auditedTableName(entry);
   const columns = columnsOf(sqlite, table);
   const rows = sqlite.prepare(`SELECT ${rowKeySql(columns, q(table))} AS k, ${rowJsonSql(columns, q(table), redactedColumns(entry))} AS a FROM ${q(table)}`);
@@ -106,7 +119,6 @@ function recordBaseline(sqlite: Database, entry: AuditedTable): void {
   let seq = head?.seq ?? 0;
   let prev = head?.hash ?? null;
   const at = new Date().toISOString();
-  const actor = 'system:migration';
   // Collected first: inserting into audit_log while iterating another table's cursor is fine, but
   // reading every row first keeps the statement simple and the baseline in primary-key order.
   for (const row of rows.all() as { k: string; a: string }[]) {

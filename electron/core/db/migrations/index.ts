@@ -12,6 +12,7 @@ import { m010Invoicing } from './010-invoicing.ts';
 import { m011Imports } from './011-imports.ts';
 import { m012Marketplaces } from './012-marketplaces.ts';
 import { m013AuditAndUsers } from './013-audit-and-users.ts';
+import { m014Buyers } from './014-buyers.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m011Imports,
   m012Marketplaces,
   m013AuditAndUsers,
+  m014Buyers,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

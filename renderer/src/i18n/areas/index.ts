@@ -1,4 +1,5 @@
 import type { AreaMessages } from './defineArea.ts';
+import { buyersMessages } from './buyers.ts';
 import { catalogSettingsMessages } from './catalogSettings.ts';
 import { contactsMessages } from './contacts.ts';
 import { dashboardMessages } from './dashboard.ts';
@@ -15,6 +16,7 @@ import { safetyMessages } from './safety.ts';
  * top-level key of en.ts (checked in renderer/src/i18n/index.ts).
  */
 export const AREA_MESSAGES: readonly AreaMessages<string, unknown>[] = [
+  buyersMessages,
   catalogSettingsMessages,
   contactsMessages,
   dashboardMessages,
