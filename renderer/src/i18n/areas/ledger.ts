@@ -143,6 +143,7 @@ export const ledgerMessages = defineAreaMessages({
     payment: {
       amount: 'The payment of invoice {{number}} must be more than zero, with fees between zero and the amount.',
       mismatch: 'A payment in the base currency settles exactly its part of invoice {{number}}.',
+      overAllocated: 'The invoices paid add up to more than the payment {{number}}.',
     },
     manual: {
       description: 'Say what the entry is for.',
@@ -307,6 +308,7 @@ export const ledgerMessages = defineAreaMessages({
     payment: {
       amount: 'Le paiement de la facture {{number}} doit être positif, avec des frais entre zéro et le montant.',
       mismatch: 'Un paiement en devise de base solde exactement sa part de la facture {{number}}.',
+      overAllocated: 'Les factures réglées dépassent le paiement {{number}}.',
     },
     manual: {
       description: 'Indiquez l’objet de l’écriture.',
@@ -471,6 +473,7 @@ export const ledgerMessages = defineAreaMessages({
     payment: {
       amount: 'Die Zahlung zu Rechnung {{number}} muss größer als null sein, die Gebühren zwischen null und dem Betrag.',
       mismatch: 'Eine Zahlung in Hauswährung gleicht genau ihren Teil von Rechnung {{number}} aus.',
+      overAllocated: 'Die bezahlten Rechnungen ergeben mehr als die Zahlung {{number}}.',
     },
     manual: {
       description: 'Geben Sie an, wofür die Buchung ist.',
@@ -635,6 +638,7 @@ export const ledgerMessages = defineAreaMessages({
     payment: {
       amount: 'يجب أن يكون أداء الفاتورة {{number}} أكبر من صفر، والمصاريف بين الصفر والمبلغ.',
       mismatch: 'الأداء بالعملة الأساسية يسوي بالضبط حصته من الفاتورة {{number}}.',
+      overAllocated: 'مجموع الفواتير المؤداة يتجاوز الأداء {{number}}.',
     },
     manual: {
       description: 'اذكر الغرض من القيد.',
