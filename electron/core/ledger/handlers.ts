@@ -17,7 +17,6 @@ import { lockPeriod, postManualEntry, reverseEntry } from './entries.ts';
 import { exportsDirIn } from './exports/paths.ts';
 import { baseCurrencyOf, journalPage, trialBalance } from './queries.ts';
 import { REPORTS } from './reports/index.ts';
-import { invoiceSourceFor } from './reports/invoiceSourceFor.ts';
 import { readLedgerSettings, writeLedgerSettings } from './settings.ts';
 import { lockedThrough } from './writeEntry.ts';
 import { resolve, sep } from 'node:path';
@@ -99,10 +98,7 @@ export function ledgerHandlers({ db, sqlite, jobs, dataDir, revealFile }: Ledger
     'ledger.lock.get': () => run(() => ({ lockedThrough: lockedThrough(sqlite) })),
     'ledger.lock.set': ({ through }) => run(() => ({ lockedThrough: lockPeriod(sqlite, through) })),
     'ledger.reports.list': () =>
-      run(() => {
-        const invoices = invoiceSourceFor(sqlite);
-        return REPORT_IDS.map((id) => ({ id, title: REPORTS[id].title, needsInvoices: REPORTS[id].needsInvoices, available: !REPORTS[id].needsInvoices || invoices.available }));
-      }),
+      run(() => REPORT_IDS.map((id) => ({ id, title: REPORTS[id].title, needsInvoices: REPORTS[id].needsInvoices }))),
     'ledger.exports.reveal': async ({ jobId }) => {
       const job = await jobs.get(jobId);
       const path = job.kind === 'ledger.export' && job.status === 'succeeded' ? (job.result as { path?: unknown } | null)?.path : undefined;

@@ -93,8 +93,7 @@ describe('Excel ledgers', () => {
     expect(text).toContain('\r\n,Total,,0.00,');
   });
 
-  it('invoice reports wait for invoices, and run over any invoice source', async () => {
-    await expect(exportTo('vat-summary', 'xlsx')).rejects.toMatchObject({ code: 'NOT_FOUND', details: { issues: [{ key: 'ledger.report.waitingForInvoices' }] } });
+  it('invoice reports run over any invoice source', async () => {
     const doc = (d: Partial<SalesDocument> & Pick<SalesDocument, 'number' | 'date' | 'taxes'>): SalesDocument => ({
       kind: 'invoice', dueDate: null, customerName: 'Kaufhaus Berg', customerCountry: 'DE', customerVatId: null, marketplace: null, currency: 'EUR', rate: '1', status: 'open', ...d,
     });
