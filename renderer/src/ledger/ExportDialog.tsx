@@ -131,7 +131,7 @@ export function ExportDialog({ opened, onClose, reports, period, onPeriod }: { o
               {t('ledger.export.cancel')}
             </Button>
           ) : (
-            <Button onClick={() => void go()} disabled={!chosen?.available || journalOnly} data-testid="export-start">
+            <Button onClick={() => void go()} disabled={!chosen || journalOnly} data-testid="export-start">
               {t('ledger.export.start')}
             </Button>
           )}
