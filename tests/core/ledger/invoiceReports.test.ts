@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dashboardSummary } from '../../../electron/core/ledger/dashboard.ts';
 import { runExport } from '../../../electron/core/ledger/exports/runExport.ts';
 import { trialBalance } from '../../../electron/core/ledger/queries.ts';
 import { BUYERS, openInvoicingKontor, type InvoicingKontor } from '../invoicing/support.ts';
@@ -124,5 +125,46 @@ describe('invoice reports over issued invoices', () => {
     const csv = readFileSync((await exported('invoice-register', 'csv')).path, 'utf8');
     expect(csv).toContain('\r\nINV-2026-00003,invoice,2026-03-02,2026-04-01,Desert Rose Imports LLC,US,,USD,1.1,USD 1000.00,909.09,0.00,909.09,partlyPaid\r\n');
     expect(csv).toContain('\r\n,,,,Total,,,,,,3209.09,126.00,3335.09,\r\n');
+  });
+
+  it('the dashboard: sales by month, marketplace and country, top products and overdue receivables, agreeing with the journal', () => {
+    const d = dashboardSummary(t.sqlite, PERIOD.from, PERIOD.to, '2026-04-30');
+    // 2,800.00 + 500.00 + 909.09 − 1,000.00 of net sales in March.
+    expect(d.salesByMonth).toEqual([
+      { month: '2026-03', netMinor: 320_909, documents: 4 },
+      { month: '2026-04', netMinor: 0, documents: 0 },
+    ]);
+    const r = revenue();
+    expect(d.salesByMonth.reduce((s, m) => s + m.netMinor, 0)).toBe(r['8400']! + r['8300']! + r['8120']! + r['8125']!);
+    expect(d.salesByMarketplace).toEqual([{ marketplace: null, netMinor: 320_909 }]);
+    expect(d.salesByCountry).toEqual([
+      { country: 'DE', netMinor: 180_000 },
+      { country: 'US', netMinor: 90_909 },
+      { country: 'FR', netMinor: 50_000 },
+    ]);
+    expect(d.topProductsBySales).toEqual([
+      { sku: 'SAFFRON', name: 'Rug SAFFRON', netMinor: 180_000, quantityMilli: 1_500, unit: 'kg' },
+      { sku: null, name: 'Kilim', netMinor: 90_909, quantityMilli: 1_000, unit: 'pcs' },
+      { sku: 'RUG-1', name: 'Rug RUG-1', netMinor: 50_000, quantityMilli: 2_000, unit: 'pcs' }, // 4 + 2 sold, 4 credited
+    ]);
+    expect(d.overdueReceivables).toEqual({
+      at: '2026-04-30',
+      totalMinor: 297_145,
+      count: 3,
+      buckets: [
+        { bucket: '1-30', minor: 192_600 + 54_545, count: 2 },
+        { bucket: '31-60', minor: 50_000, count: 1 },
+        { bucket: '61-90', minor: 0, count: 0 },
+        { bucket: '91-120', minor: 0, count: 0 },
+        { bucket: '120+', minor: 0, count: 0 },
+      ],
+      oldest: [
+        { customer: 'Maison Dupont SARL', number: 'INV-2026-00002', dueDate: '2026-03-16', daysLate: 45, openMinor: 50_000 },
+        { customer: 'Kaufhaus Berger GmbH', number: 'INV-2026-00001', dueDate: '2026-04-01', daysLate: 29, openMinor: 192_600 },
+        { customer: 'Desert Rose Imports LLC', number: 'INV-2026-00003', dueDate: '2026-04-01', daysLate: 29, openMinor: 54_545 },
+      ],
+    });
+    // A period running into the future counts what is overdue today, not at its end.
+    expect(dashboardSummary(t.sqlite, '2026-01-01', '2026-12-31', '2026-03-20').overdueReceivables).toMatchObject({ at: '2026-03-20', count: 1, totalMinor: 50_000 });
   });
 });
