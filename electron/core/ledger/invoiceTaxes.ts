@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
 import { convert, formatRate, RATE_SCALE, type ExchangeRate } from '../../../shared/invoicing/fx.ts';
-import type { TaxCategory } from '../../../shared/invoicing/tax.ts';
 import type { TaxCase } from '../../../shared/ledger/postingKeys.ts';
 
 /**
@@ -31,14 +30,14 @@ export interface SalesTaxGroupAmounts {
 }
 
 /**
- * EN 16931 VAT categories to the ledger's three tax cases: standard-rated lines (domestic sales and
+ * EN 16931 VAT categories (shared/invoicing/tax.ts TaxCategory) to the ledger's three tax cases: standard-rated lines (domestic sales and
  * distance sales below the OSS threshold, both at the seller's rate) are domestic; intra-EU supplies
  * of goods (K) and reverse-charged services (AE) are intra-EU; exports (G, the Moroccan export
  * exemption included) and services supplied outside the EU (O) are exports. Exempt (E) and
  * zero-rated (Z) lines only come from a per-line override: domestic at 0 %, whose revenue account
  * the user maps once (`revenue.domestic.0`).
  */
-export function ledgerTaxCase(category: TaxCategory | string): TaxCase {
+export function ledgerTaxCase(category: string): TaxCase {
   switch (category) {
     case 'K':
     case 'AE':
