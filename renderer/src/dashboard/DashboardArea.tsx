@@ -162,7 +162,7 @@ export function DashboardArea() {
                           {o.customer}
                         </Text>
                       </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('dashboard.daysLate', { count: o.daysLate })}</Table.Td>
+                      <Table.Td>{t('dashboard.daysLate', { count: o.daysLate })}</Table.Td>
                       <Table.Td ta="end" dir="ltr" style={{ whiteSpace: 'nowrap' }}>
                         {money(o.openMinor)}
                       </Table.Td>
