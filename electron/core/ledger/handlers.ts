@@ -36,7 +36,8 @@ function chartView(sqlite: Database) {
   ensureChart(sqlite);
   const settings = readLedgerSettings(sqlite);
   const map = accountMap(sqlite);
-  const rateKeys = CHART_PRESETS[settings.chart].vatRatesBp.flatMap((r) => [`revenue.domestic.${r}`, `vat.output.${r}`]);
+  // revenue.domestic.0: lines overridden as exempt (E) or zero-rated (Z); no preset maps it, the user chooses.
+  const rateKeys = [...CHART_PRESETS[settings.chart].vatRatesBp.flatMap((r) => [`revenue.domestic.${r}`, `vat.output.${r}`]), 'revenue.domestic.0'];
   const keys = [...new Set([...FIXED_POSTING_KEYS, ...rateKeys, ...Object.keys(map)])].sort();
   return { chart: settings.chart, accounts: listAccounts(sqlite), mapping: keys.map((postingKey) => ({ postingKey, account: map[postingKey] ?? null })) };
 }

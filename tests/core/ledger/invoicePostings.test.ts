@@ -141,6 +141,27 @@ describe('invoicing posts to the journal', () => {
   });
 });
 
+describe('an exempt line (a per-line override)', () => {
+  it('is refused until an account is chosen for exempt domestic revenue, naming the posting kind; then posts without VAT', async () => {
+    t = await openInvoicingKontor();
+    const chart = await t.client.call('ledger.chart.get', {});
+    expect(chart.mapping).toContainEqual({ postingKey: 'revenue.domestic.0', account: null });
+    const draft = await t.draft({
+      kind: 'invoice',
+      buyerContactId: BUYERS.de.contactId,
+      lines: [{ name: 'Export packing service', quantity: '1', unitPrice: '80.00', taxOverride: { category: 'E', rate: '0', mention: 'Steuerfrei nach § 4 Nr. 3 UStG' } }],
+    });
+    const error = await refusal(t.invoicing.issue(draft.id, '2026-03-02'));
+    expect(error.details?.issues).toEqual([expect.objectContaining({ key: 'ledger.mapping.missing', params: { postingKey: 'revenue.domestic.0' } })]);
+    expect(await t.invoicing.get(draft.id)).toMatchObject({ status: 'draft' });
+
+    await t.client.call('ledger.accounts.create', { code: '8100', name: 'Steuerfreie Umsätze § 4 Nr. 8 ff. UStG', kind: 'revenue' });
+    await t.client.call('ledger.mapping.set', { postingKey: 'revenue.domestic.0', account: '8100' });
+    await t.invoicing.issue(draft.id, '2026-03-02');
+    expect(balances(t.sqlite)).toEqual({ '1400': 8_000, '8100': -8_000 });
+  });
+});
+
 describe('a closed period', () => {
   it('refuses an invoice dated in it, with the issue date to fix, and writes nothing: no number used, no goods shipped, no entry', async () => {
     t = await openInvoicingKontor();

@@ -92,7 +92,8 @@ function documentPosting(input: InvoicePostingInput, accounts: AccountMap, sign:
         ...(foreign ? { foreignMinor: -sign * g.netMinor, foreignCurrency: input.currency } : {}),
       }),
     );
-    if (g.taxCase === 'domestic') {
+    // An exempt or zero-rated domestic line has no VAT, and needs no VAT account.
+    if (g.taxCase === 'domestic' && vatBase !== 0) {
       credits.push(
         ...signedLine(accountFor(accounts, vatKey(g.rateBp)), -sign * vatBase, {
           ...party,
