@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ValidationError } from '../../../shared/errors.ts';
+import { cached } from '../stock/resolve.ts';
 import { accountMap, ensureChart } from './accounts.ts';
 import { salesTaxGroups, ratePerBase, type SalesDocumentRow } from './invoiceTaxes.ts';
 import { creditNotePosting, invoiceIssuedPosting, type InvoicePostingInput } from './postings/invoice.ts';
@@ -47,7 +48,7 @@ function write(sqlite: Database, draft: EntryDraft, datePath: string, now: Date)
  * Quotes and proformas post nothing; nor does a document whose amounts are all zero.
  */
 export function postSalesDocument(sqlite: Database, documentId: number, creditBaseMinor: number | null, now: Date): number | null {
-  const doc = sqlite.prepare('SELECT * FROM document WHERE id = ?').get(documentId) as DocumentForPosting | undefined;
+  const doc = cached(sqlite, 'SELECT * FROM document WHERE id = ?').get(documentId) as DocumentForPosting | undefined;
   if (!doc) throw new Error(`ledger: document #${documentId} was not found in its own transaction`);
   if ((doc.kind !== 'invoice' && doc.kind !== 'credit_note') || doc.status !== 'issued' || doc.number === null || doc.issue_date === null) return null;
   const groups = salesTaxGroups(sqlite, doc);
@@ -65,7 +66,7 @@ export function postSalesDocument(sqlite: Database, documentId: number, creditBa
   };
   const accounts = accountMap(sqlite);
   if (doc.kind === 'invoice') return write(sqlite, invoiceIssuedPosting(input, accounts), 'issueDate', now);
-  const credited = doc.credit_of_id === null ? null : (sqlite.prepare('SELECT number FROM document WHERE id = ?').pluck().get(doc.credit_of_id) as string | null);
+  const credited = doc.credit_of_id === null ? null : (cached(sqlite, 'SELECT number FROM document WHERE id = ?').pluck().get(doc.credit_of_id) as string | null);
   const draft = creditNotePosting({ ...input, creditedInvoiceNumber: credited, ...(creditBaseMinor === null ? {} : { receivableBaseMinor: creditBaseMinor }) }, accounts);
   return write(sqlite, draft, 'issueDate', now);
 }
@@ -86,13 +87,14 @@ interface PaymentForPosting {
 }
 
 function paymentOf(sqlite: Database, paymentId: number): PaymentForPosting {
-  const p = sqlite.prepare('SELECT * FROM payment WHERE id = ?').get(paymentId) as PaymentForPosting | undefined;
+  const p = cached(sqlite, 'SELECT * FROM payment WHERE id = ?').get(paymentId) as PaymentForPosting | undefined;
   if (!p) throw new Error(`ledger: payment #${paymentId} was not found in its own transaction`);
   return p;
 }
 
 function partsOf(sqlite: Database, allocationIds: readonly number[]): PaymentAllocationPart[] {
-  const read = sqlite.prepare(
+  const read = cached(
+    sqlite,
     'SELECT d.number, a.amount_minor, a.settled_base_minor, a.received_base_minor FROM payment_allocation a JOIN document d ON d.id = a.document_id WHERE a.id = ?',
   );
   return allocationIds.map((id) => {
