@@ -121,7 +121,7 @@ export function paymentPosting(input: PaymentPostingInput, accounts: AccountMap)
     journal: 'BANK',
     date: input.date,
     reference: single?.invoiceNumber ?? input.reference ?? `PAY-${input.id}`,
-    description: `Payment of ${numbers ? `invoice${input.allocations.length > 1 ? 's' : ''} ${numbers}` : 'a customer'}, ${input.customer.name}`.slice(0, 500),
+    description: (numbers ? `Payment of invoice${input.allocations.length > 1 ? 's' : ''} ${numbers}, ${input.customer.name}` : `Payment received from ${input.customer.name}, not yet allocated`).slice(0, 500),
     source: { kind: 'payment', id: input.id },
     lines,
   });
