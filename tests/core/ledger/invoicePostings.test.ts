@@ -124,6 +124,19 @@ describe('invoicing posts to the journal', () => {
     expectAllBalanced(t);
   });
 
+  it('a payment in the base currency allocated to nothing sits on the receivable as credit; allocating it later posts nothing more', async () => {
+    t = await openInvoicingKontor();
+    t.product('RUG-1', { priceMinor: 10000 });
+    const paid = await t.invoicing.recordPayment(payment({ buyerContactId: BUYERS.de.contactId, buyerName: 'Kaufhaus Berger GmbH', amount: '119.00' }));
+    expect(t.sqlite.prepare('SELECT description FROM ledger_entry').pluck().all()).toEqual(['Payment received from Kaufhaus Berger GmbH, not yet allocated']);
+    expect(receivableOf(t, `C${BUYERS.de.contactId}`)).toBe(-11_900);
+    const invoice = await t.invoicing.issue((await t.draft({ kind: 'invoice', buyerContactId: BUYERS.de.contactId, lines: [{ sku: 'RUG-1', quantity: '1' }] })).id, '2026-04-16');
+    await t.invoicing.allocatePayment(paid.id, [{ documentId: invoice.id, amount: '119.00' }]);
+    expect(entries(t).map((e) => e.journal)).toEqual(['BANK', 'SALES']);
+    expect(receivableOf(t, `C${BUYERS.de.contactId}`)).toBe(0);
+    expect((await t.invoicing.get(invoice.id)).paymentStatus).toBe('paid');
+  });
+
   it('quotes and proformas post nothing; an invoice posts revenue once and its goods once, through the stock writer', async () => {
     t = await openInvoicingKontor();
     t.product('RUG-1', { priceMinor: 25000, stockMilli: 10_000, costMinor: 9000 });
