@@ -36,10 +36,13 @@ function Card({ title, note, children, testId }: { title: string; note?: string;
 function RankedBars({ rows, name, color, digits, labelWidth = 130 }: { rows: { label: string; value: number }[]; name: string; color: string; digits: number; labelWidth?: number }) {
   const language = useLanguage();
   const compact = (value: number) => formatNumber(value, language, { notation: 'compact', maximumFractionDigits: 1 });
+  // The chart is drawn left to right; an Arabic label mixing in a Latin word keeps its own order
+  // only inside a right-to-left isolate (U+2067 … U+2069).
+  const data = language === 'ar' ? rows.map((r) => ({ ...r, label: `\u2067${r.label}\u2069` })) : rows;
   return (
     <div dir="ltr" style={{ height: Math.max(120, 28 * rows.length + 40) }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart layout="vertical" data={rows} margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
+        <BarChart layout="vertical" data={data} margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" fontSize={11} tickFormatter={compact} />
           <YAxis type="category" dataKey="label" fontSize={11} width={labelWidth} />
