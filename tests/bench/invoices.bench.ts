@@ -13,7 +13,8 @@ import { median, time, timeAlternating, type Benchmark, type Figure } from './ha
 
 /*
  * 1. Issuing 10,000 invoices of 3 lines each (numbering, frozen copy, VAT decided again, three
- *    stock shipments through the movement writer), one IMMEDIATE transaction per invoice as the app
+ *    stock shipments through the movement writer, their journal entries and the invoice's own),
+ *    one IMMEDIATE transaction per invoice as the app
  *    does, against a bare baseline: the same rows written with plain INSERTs on a bare connection.
  * 2. A page of the invoice list (`invoices.list` through the dispatcher) on 200,000 documents,
  *    per status filter, against the same SELECT on a bare connection. Target p95 ≤ 15 ms.
@@ -93,6 +94,8 @@ async function issuing(log: (m: string) => void): Promise<Figure[]> {
     const last = sqlite.prepare("SELECT number FROM document WHERE status = 'issued' ORDER BY seq DESC LIMIT 1").pluck().get() as string;
     const shipments = sqlite.prepare("SELECT count(*) FROM stock_movement WHERE kind = 'shipment'").pluck().get() as number;
     if (last !== `INV-2026-${String(INVOICES).padStart(5, '0')}` || shipments !== 3 * INVOICES) throw new Error(`issued up to ${last} with ${shipments} shipments`);
+    const posted = sqlite.prepare("SELECT count(*) FROM ledger_entry WHERE source_kind = 'invoice'").pluck().get() as number;
+    if (posted !== INVOICES) throw new Error(`${posted} invoices in the journal, not ${INVOICES}`);
 
     // The bare side: the same rows written with plain statements (a draft, its 3 lines, then the
     // update that issues it and the counter), no lookups and no checks beyond the schema's own.
@@ -128,7 +131,7 @@ async function issuing(log: (m: string) => void): Promise<Figure[]> {
     const baseline = 'bare INSERTs of one invoice (document, 3 lines, counter), one transaction';
     return [
       { name: baseline, samples: bareSamples },
-      { name: `invoices.issue of one 3-line invoice with 3 stock shipments (${INVOICES.toLocaleString('en')} in a row)`, samples: issues, baseline },
+      { name: `invoices.issue of one 3-line invoice with 3 stock shipments and 4 journal entries (${INVOICES.toLocaleString('en')} in a row)`, samples: issues, baseline },
       { name: 'invoices.saveDraft of one 3-line invoice (SKUs resolved, prices, VAT)', samples: drafts, baseline },
     ];
   } finally {

@@ -7,7 +7,8 @@ import { expect, gotoApp, test, type KontorServer } from './fixtures.ts';
 
 // The invoices screens (renderer/src/invoices) in browser mode: a quote typed at the keyboard,
 // turned into an invoice that ships the goods, its PDF, a partial payment and a credit note that
-// brings goods back, with stock and balances checked through the core at each step.
+// brings goods back, with stock and balances checked through the core at each step, and the
+// journal they posted to at the end.
 
 const SCREENSHOTS = 'test-results/screenshots';
 
@@ -158,6 +159,12 @@ test('quote → invoice → PDF → partial payment → credit note, with stock 
   await page.getByTestId('contact-documents').click();
   await page.getByTestId('contact-statement').click();
   await expect(page.getByTestId('statement-closing')).toHaveText(/267[.,]00/);
+
+  // The journal says the same: receivable 267.00, intra-EU revenue 756.00 − 189.00, bank 300.00.
+  const year = new Date().getFullYear();
+  const tb = await client.call('ledger.trialBalance', { from: `${year}-01-01`, to: `${year}-12-31` });
+  const closing = Object.fromEntries(tb.rows.map((r) => [r.account, r.closingMinor]));
+  expect(closing).toMatchObject({ '1400': 26700, '8125': -56700, '1200': 30000 });
 });
 
 test('the invoice list and a document in Arabic, right to left', async ({ page, kontorServer }) => {
