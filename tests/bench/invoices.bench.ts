@@ -9,7 +9,7 @@ import { openKontor, type Kontor } from '../../electron/core/kontor.ts';
 import { recordMovements } from '../../electron/core/stock/recordMovements.ts';
 import { DraftInputSchema, type BuyerSnapshot } from '../../shared/invoicing/documents.ts';
 import { validProfile } from '../support/companyFixtures.ts';
-import { median, time, timeAlternating, type Benchmark, type Figure } from './harness.ts';
+import { median, time, timeAlternating, type Benchmark, type Figure, bareWriter } from './harness.ts';
 
 /*
  * 1. Issuing 10,000 invoices of 3 lines each (numbering, frozen copy, VAT decided again, three
@@ -60,7 +60,7 @@ async function issuing(log: (m: string) => void): Promise<Figure[]> {
   const bareDir = mkdtempSync(join(tmpdir(), 'kontor-bench-invoices-bare-'));
   const bareKontor = await openBench(bareDir);
   await bareKontor.close();
-  const bare = new Sqlite(join(bareDir, 'kontor.sqlite'));
+  const bare = bareWriter(join(bareDir, 'kontor.sqlite'));
   try {
     const warehouseId = sqlite.prepare("SELECT id FROM warehouse WHERE code = 'MAIN'").pluck().get() as number;
     const skus = ['RUG-A', 'RUG-B', 'SAFFRON'];
@@ -191,7 +191,7 @@ export function fillDocuments(sqlite: Sqlite.Database): void {
 async function listing(log: (m: string) => void): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kontor-bench-list-'));
   const kontor = await openBench(dir);
-  const bare = new Sqlite(join(dir, 'kontor.sqlite'));
+  const bare = bareWriter(join(dir, 'kontor.sqlite'));
   try {
     const started = Date.now();
     fillDocuments(kontor.database.sqlite);
