@@ -153,6 +153,13 @@ export function fillDocuments(sqlite: Sqlite.Database): void {
   const kinds = ['invoice', 'invoice', 'invoice', 'invoice', 'quote', 'proforma', 'credit_note'] as const;
   const seriesOf = { quote: 1, proforma: 2, invoice: 3, credit_note: 4 } as const;
   const seqs = { quote: 0, proforma: 0, invoice: 0, credit_note: 0 };
+  // Documents link to contact(id) with a foreign key: the 3,000 buyers exist first.
+  const contact = sqlite.prepare(
+    "INSERT OR IGNORE INTO contact (id, kind, name, name_key, role, payment_terms_kind, created_at, updated_at) VALUES (?, 'organisation', ?, ?, 'buyer', 'net', 'x', 'x')",
+  );
+  sqlite.transaction(() => {
+    for (let id = 1; id <= 3000; id++) contact.run(id, `Buyer ${String(id - 1).padStart(4, '0')} Trading`, `buyer ${String(id - 1).padStart(4, '0')} trading`);
+  })();
   sqlite.transaction(() => {
     for (let i = 0; i < LIST_DOCUMENTS; i++) {
       const kind = kinds[i % kinds.length] as (typeof kinds)[number];
