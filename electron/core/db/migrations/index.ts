@@ -11,6 +11,7 @@ import { m009PriceListCurrency } from './009-price-list-currency.ts';
 import { m010Invoicing } from './010-invoicing.ts';
 import { m011Imports } from './011-imports.ts';
 import { m012Marketplaces } from './012-marketplaces.ts';
+import { m013AuditAndUsers } from './013-audit-and-users.ts';
 import { m014Buyers } from './014-buyers.ts';
 
 /**
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m010Invoicing,
   m011Imports,
   m012Marketplaces,
+  m013AuditAndUsers,
   m014Buyers,
 ];
 
@@ -38,3 +40,6 @@ export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 MIGRATIONS.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}; expected ${i + 1}.`);
 });
+
+/** The version that created audit_log; from it on, each migration run re-syncs the audit triggers. */
+export const AUDIT_SCHEMA_VERSION = MIGRATIONS.indexOf(m013AuditAndUsers) + 1;

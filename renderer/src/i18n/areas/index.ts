@@ -9,6 +9,7 @@ import { ledgerMessages } from './ledger.ts';
 import { marketplacesMessages } from './marketplaces.ts';
 import { stockOpsMessages } from './stockOps.ts';
 import { unsavedMessages } from './unsaved.ts';
+import { safetyMessages } from './safety.ts';
 
 /**
  * Every area's message module. Add one line per area; the namespace must not collide with a
@@ -25,4 +26,5 @@ export const AREA_MESSAGES: readonly AreaMessages<string, unknown>[] = [
   marketplacesMessages,
   stockOpsMessages,
   unsavedMessages,
+  safetyMessages,
 ];
