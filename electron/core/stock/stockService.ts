@@ -235,17 +235,23 @@ export function createStockService(db: Kysely<KontorSchema>, sqlite: Database) {
       run((s) => {
         const warehouseId = input.warehouse === undefined ? null : findWarehouse(s, input.warehouse, 'warehouse').id;
         const sorted = sortedOnHandAt(s, input.at, warehouseId);
-        const page = Array.from(sorted.ranks.subarray(input.offset, input.offset + input.limit), (r) => {
+        const ranks = sorted.ranks.subarray(input.offset, input.offset + input.limit);
+        const names = pageNames(s, sorted, ranks, input.limit > 5000);
+        // One object per row, straight from its rank: an export asks for 100,000 at a time.
+        const rows = Array.from(ranks, (r) => {
+          const rank = Math.floor(r / 65_536);
+          const productId = sorted.order.idAt(rank);
           const w = sorted.warehouses[r % 65_536];
-          return { productId: sorted.order.idAt(Math.floor(r / 65_536)), warehouseId: w?.id ?? 0, warehouseCode: w?.code ?? '' };
+          const warehouseId = w?.id ?? 0;
+          return {
+            productId,
+            warehouseId,
+            warehouseCode: w?.code ?? '',
+            sku: names.skuOf(rank, productId),
+            unit: names.unitOf(rank, productId),
+            onHandMilli: quantityAt(sorted.levels, packKey(productId, warehouseId)),
+          };
         });
-        const names = namesOf(s, page.map((p) => p.productId));
-        const rows = page.map((p) => ({
-          ...p,
-          sku: names.get(p.productId)?.sku ?? `#${p.productId}`,
-          unit: names.get(p.productId)?.unit ?? 'pcs',
-          onHandMilli: quantityAt(sorted.levels, packKey(p.productId, p.warehouseId)),
-        }));
         return { at: input.at, total: sorted.ranks.length, rows };
       }),
 
@@ -303,7 +309,13 @@ function occurredAt(iso: string | undefined, now = new Date()): string | undefin
 }
 
 /** Products in SKU order (read off the unique SKU index, no sort): rank ↔ id. */
-function skuOrder(sqlite: Database): { rankOf(id: number): number; idAt(rank: number): number } {
+interface SkuOrder {
+  rankOf(id: number): number;
+  idAt(rank: number): number;
+  size: number;
+}
+
+function skuOrder(sqlite: Database): SkuOrder {
   const ids = cached(sqlite, 'SELECT id FROM product ORDER BY sku').pluck().all() as number[];
   const byRank = Float64Array.from(ids);
   let maxId = 0;
@@ -312,16 +324,18 @@ function skuOrder(sqlite: Database): { rankOf(id: number): number; idAt(rank: nu
   if (maxId <= 4 * ids.length + 1024) {
     const rank = new Int32Array(maxId + 1).fill(-1);
     byRank.forEach((id, i) => (rank[id] = i));
-    return { rankOf: (id) => (id <= maxId && (rank[id] ?? -1) >= 0 ? (rank[id] ?? 0) : byRank.length), idAt: (r) => byRank[r] ?? 0 };
+    return { rankOf: (id) => (id <= maxId && (rank[id] ?? -1) >= 0 ? (rank[id] ?? 0) : byRank.length), idAt: (r) => byRank[r] ?? 0, size: byRank.length };
   }
   const rank = new Map<number, number>();
   byRank.forEach((id, i) => rank.set(id, i));
-  return { rankOf: (id) => rank.get(id) ?? byRank.length, idAt: (r) => byRank[r] ?? 0 };
+  return { rankOf: (id) => rank.get(id) ?? byRank.length, idAt: (r) => byRank[r] ?? 0, size: byRank.length };
 }
 
 interface SortedOnHand {
   levels: { keys: Float64Array; quantities: Float64Array };
-  order: { idAt(rank: number): number };
+  order: SkuOrder;
+  /** Every product's SKU and unit by SKU rank, read when a large page first asks. */
+  names?: { skus: string[]; units: string[] };
   warehouses: { id: number; code: string }[];
   /** One number per row, sorted: SKU rank × 2^16 + warehouse rank. */
   ranks: Float64Array;
@@ -378,6 +392,50 @@ function quantityAt(levels: { keys: Float64Array; quantities: Float64Array }, ke
     else hi = mid - 1;
   }
   return 0;
+}
+
+/**
+ * SKU and unit by SKU rank for a page of `sorted`: a small page looks its products up; a large one
+ * (`large`: asked for more than 5,000 rows, as an export reading 100,000 a call) uses every product's name in SKU order, read once in three
+ * texts and kept with `sorted` for the next page, instead of 100,000 row objects and a Map per call.
+ */
+function pageNames(
+  sqlite: Database,
+  sorted: SortedOnHand,
+  ranks: Float64Array,
+  large: boolean,
+): { skuOf(rank: number, id: number): string; unitOf(rank: number, id: number): string } {
+  if (!large) {
+    const names = namesOf(sqlite, Array.from(ranks, (r) => sorted.order.idAt(Math.floor(r / 65_536))));
+    return { skuOf: (_, id) => names.get(id)?.sku ?? `#${id}`, unitOf: (_, id) => names.get(id)?.unit ?? 'pcs' };
+  }
+  sorted.names ??= namesInSkuOrder(sqlite, sorted.order);
+  const { skus, units } = sorted.names;
+  return { skuOf: (rank, id) => skus[rank] ?? `#${id}`, unitOf: (rank) => units[rank] ?? 'pcs' };
+}
+
+/**
+ * Every product's SKU and unit by SKU rank. Read in the same order as skuOrder's ids; a product
+ * created in between would shift them, so the ids are read alongside and must match.
+ */
+function namesInSkuOrder(sqlite: Database, order: SkuOrder): { skus: string[]; units: string[] } {
+  // Unit separator (U+001F): no SKU or unit code holds it.
+  const row = cached(
+    sqlite,
+    `SELECT group_concat(id) AS ids, group_concat(sku, char(31)) AS skus, group_concat(unit, char(31)) AS units
+     FROM (SELECT id, sku, unit FROM product ORDER BY sku)`,
+  ).get() as { ids: string | null; skus: string | null; units: string | null };
+  const ids = row.ids === null ? [] : row.ids.split(',');
+  const skus = row.skus === null ? [] : row.skus.split('\u001f');
+  const units = row.units === null ? [] : row.units.split('\u001f');
+  const aligned = ids.length === order.size && skus.length === ids.length && units.length === ids.length && ids.every((id, i) => Number(id) === order.idAt(i));
+  if (aligned) return { skus, units };
+  // Not the same catalogue as the ranks (cannot happen within one version; kept safe): by id.
+  const byId = new Map(ids.map((id, i) => [Number(id), i]));
+  return {
+    skus: Array.from({ length: order.size }, (_, r) => skus[byId.get(order.idAt(r)) ?? -1] ?? `#${order.idAt(r)}`),
+    units: Array.from({ length: order.size }, (_, r) => units[byId.get(order.idAt(r)) ?? -1] ?? 'pcs'),
+  };
 }
 
 /** SKU and unit of these products: looked up one by one for a page, read in one pass for most of the catalogue. */
