@@ -26,7 +26,7 @@ import { cached } from './resolve.ts';
  */
 
 /** Product × warehouse, packed into one number for a Map key (warehouse ids stay far below 2^20). */
-const WAREHOUSE_BITS = 2 ** 20;
+export const WAREHOUSE_BITS = 2 ** 20;
 /** Sorts before and after every stored time. */
 const BEFORE_ALL = '';
 const AFTER_ALL = '~';

@@ -5,7 +5,8 @@ import type { stockCalls } from '../../../shared/contract/stock.ts';
 import { ValidationError } from '../../../shared/errors.ts';
 import type { Level, LevelPage, MovementsResult, StockSettings, Valuation } from '../../../shared/stock/schemas.ts';
 import type { KontorSchema } from '../db/schema.ts';
-import { onHandSortedAt, packKey, unpackKey, valuationAt } from './pastDate.ts';
+import { parseIntegers } from '../db/integerText.ts';
+import { onHandSortedAt, packKey, valuationAt, WAREHOUSE_BITS } from './pastDate.ts';
 import { levelOf, levels, movementHistory, movementsById, valuationNow, valuationRow } from './queries.ts';
 import { recordMovements, type MovementRequest } from './recordMovements.ts';
 import {
@@ -316,8 +317,11 @@ interface SkuOrder {
 }
 
 function skuOrder(sqlite: Database): SkuOrder {
-  const ids = cached(sqlite, 'SELECT id FROM product ORDER BY sku').pluck().all() as number[];
-  const byRank = Float64Array.from(ids);
+  // One text, not 100,000 rows.
+  const byRank = parseIntegers(
+    (cached(sqlite, 'SELECT group_concat(id) AS ids FROM (SELECT id FROM product ORDER BY sku)').get() as { ids: string | null }).ids,
+  );
+  const ids = byRank;
   let maxId = 0;
   for (const id of ids) if (id > maxId) maxId = id;
   // Ranks by id in a typed array when ids are dense enough (they are: rowids), else a Map.
@@ -334,7 +338,7 @@ function skuOrder(sqlite: Database): SkuOrder {
 interface SortedOnHand {
   levels: { keys: Float64Array; quantities: Float64Array };
   order: SkuOrder;
-  /** Every product's SKU and unit by SKU rank, read when a large page first asks. */
+  /** Every product's SKU by SKU rank and unit by id, read when a large page first asks. */
   names?: { skus: string[]; units: string[] };
   warehouses: { id: number; code: string }[];
   /** One number per row, sorted: SKU rank × 2^16 + warehouse rank. */
@@ -371,7 +375,9 @@ function sortedOnHandAt(sqlite: Database, at: string, warehouseId: number | null
   const ranks = new Float64Array(levels.keys.length);
   let n = 0;
   for (const key of levels.keys) {
-    const { productId, warehouseId: w } = unpackKey(key);
+    // unpackKey, without an object per level.
+    const productId = Math.floor(key / WAREHOUSE_BITS);
+    const w = key - productId * WAREHOUSE_BITS;
     if (warehouseId !== null && w !== warehouseId) continue;
     ranks[n++] = order.rankOf(productId) * 65_536 + (warehouseRank.get(w) ?? 0);
   }
@@ -411,31 +417,37 @@ function pageNames(
   }
   sorted.names ??= namesInSkuOrder(sqlite, sorted.order);
   const { skus, units } = sorted.names;
-  return { skuOf: (rank, id) => skus[rank] ?? `#${id}`, unitOf: (rank) => units[rank] ?? 'pcs' };
+  return { skuOf: (rank, id) => skus[rank] ?? `#${id}`, unitOf: (_, id) => units[id] ?? 'pcs' };
 }
 
 /**
- * Every product's SKU and unit by SKU rank. Read in the same order as skuOrder's ids; a product
- * created in between would shift them, so the ids are read alongside and must match.
+ * Every product's SKU by SKU rank and unit by id. The SKUs come off the SKU index in its order (read
+ * with the ids, which must match skuOrder's: a product created in between would shift them); the
+ * units in rowid order, a plain scan: reading them in SKU order costs a table lookup per product,
+ * three times as long.
  */
 function namesInSkuOrder(sqlite: Database, order: SkuOrder): { skus: string[]; units: string[] } {
   // Unit separator (U+001F): no SKU or unit code holds it.
-  const row = cached(
+  const bySku = cached(
     sqlite,
-    `SELECT group_concat(id) AS ids, group_concat(sku, char(31)) AS skus, group_concat(unit, char(31)) AS units
-     FROM (SELECT id, sku, unit FROM product ORDER BY sku)`,
-  ).get() as { ids: string | null; skus: string | null; units: string | null };
-  const ids = row.ids === null ? [] : row.ids.split(',');
-  const skus = row.skus === null ? [] : row.skus.split('\u001f');
-  const units = row.units === null ? [] : row.units.split('\u001f');
-  const aligned = ids.length === order.size && skus.length === ids.length && units.length === ids.length && ids.every((id, i) => Number(id) === order.idAt(i));
-  if (aligned) return { skus, units };
-  // Not the same catalogue as the ranks (cannot happen within one version; kept safe): by id.
-  const byId = new Map(ids.map((id, i) => [Number(id), i]));
-  return {
-    skus: Array.from({ length: order.size }, (_, r) => skus[byId.get(order.idAt(r)) ?? -1] ?? `#${order.idAt(r)}`),
-    units: Array.from({ length: order.size }, (_, r) => units[byId.get(order.idAt(r)) ?? -1] ?? 'pcs'),
-  };
+    'SELECT group_concat(id) AS ids, group_concat(sku, char(31)) AS skus FROM (SELECT id, sku FROM product ORDER BY sku)',
+  ).get() as { ids: string | null; skus: string | null };
+  const byId = cached(sqlite, 'SELECT group_concat(id) AS ids, group_concat(unit, char(31)) AS units FROM product').get() as { ids: string | null; units: string | null };
+  const ids = parseIntegers(bySku.ids);
+  let skus = bySku.skus === null ? [] : bySku.skus.split('\u001f');
+  const unitIds = parseIntegers(byId.ids);
+  const unitTexts = byId.units === null ? [] : byId.units.split('\u001f');
+  // By id: an array, not a Map, for 100,000 entries.
+  const units: string[] = [];
+  for (let i = 0; i < unitIds.length; i++) units[unitIds[i] ?? 0] = unitTexts[i] ?? 'pcs';
+  let aligned = ids.length === order.size && skus.length === ids.length;
+  for (let i = 0; aligned && i < ids.length; i++) aligned = ids[i] === order.idAt(i);
+  if (!aligned) {
+    // Not the catalogue the ranks were made from (cannot happen within one version; kept safe).
+    const skuOf = new Map(Array.from(ids, (id, i) => [id, skus[i] ?? '']));
+    skus = Array.from({ length: order.size }, (_, r) => skuOf.get(order.idAt(r)) ?? `#${order.idAt(r)}`);
+  }
+  return { skus, units };
 }
 
 /** SKU and unit of these products: looked up one by one for a page, read in one pass for most of the catalogue. */
