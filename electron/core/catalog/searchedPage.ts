@@ -166,7 +166,8 @@ async function currentSnapshot(db: Db): Promise<Snapshot | null> {
   const isParent = new Uint8Array(size);
   for (const id of (await idLists(db, sql`SELECT group_concat(id) AS a FROM product WHERE kind = 'parent'`)).a) isParent[id] = 1;
   const snapshot: Snapshot = { version, size, parentOf, isParent, orders: new Map(), seen: new Int32Array(size), best: new Float64Array(size), queries: 0 };
-  snapshots.set(db, snapshot);
+  // Inside a transaction the snapshot may hold what a rollback takes back: used, not kept.
+  if (!db.isTransaction) snapshots.set(db, snapshot);
   return snapshot;
 }
 
