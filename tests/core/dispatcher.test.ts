@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, type Handlers } from '../../electron/core/dispatcher.ts';
+import { z } from 'zod';
+import { createDispatcher, parseOutput, type Handlers } from '../../electron/core/dispatcher.ts';
 import { memoryLogger } from '../../electron/core/logger.ts';
 import { KontorError } from '../../shared/errors.ts';
 
@@ -75,5 +76,17 @@ describe('dispatcher', () => {
     const result = await dispatcher.dispatch('app.getPreferences', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(log.lines.some((l) => l.message.includes('does not match its contract'))).toBe(true);
+  });
+});
+
+describe('output checks', () => {
+  const row = z.object({ id: z.number().int(), sku: z.string() });
+  it('checks synchronously where it can, and a schema with an asynchronous refinement asynchronously', async () => {
+    const rows = Array.from({ length: 3 }, (_, id) => ({ id, sku: `S-${id}` }));
+    expect(await parseOutput(z.array(row), rows)).toMatchObject({ success: true, data: rows });
+    expect((await parseOutput(z.array(row), [{ id: 1.5, sku: 'X' }])).success).toBe(false);
+    const checkedLater = row.refine(async (r) => Promise.resolve(r.sku.startsWith('S-')));
+    expect(await parseOutput(checkedLater, { id: 1, sku: 'S-1' })).toMatchObject({ success: true });
+    expect((await parseOutput(checkedLater, { id: 1, sku: 'T-1' })).success).toBe(false);
   });
 });

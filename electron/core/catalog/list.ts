@@ -6,6 +6,7 @@ import { categoryWithDescendants } from './categories.ts';
 import { getCatalogLanguages } from './languages.ts';
 import { priceListsByCode } from './prices.ts';
 import { buildFtsQuery, RANK_SQL } from './search.ts';
+import { searchedPage, type SearchedSort } from './searchedPage.ts';
 import { titleSql } from './texts.ts';
 
 /**
@@ -14,9 +15,10 @@ import { titleSql } from './texts.ts';
  * sort-key tables of migration 005 (kept by triggers), which also hold the columns filtered on, so
  * a page at offset 90,000 costs a walk along one index, never a lookup per skipped row. Sorting by
  * status or stock, or by the title in a language outside the catalog's, still sorts the filtered
- * rows on computed values.
+ * rows on computed values. With a search word, the index-walked sorts and relevance come from the
+ * orders searchedPage.ts keeps (no lookup per match); the others sort the matches in SQL.
  */
-export async function listProducts(db: Db, query: ProductListQueryData): Promise<ProductList> {
+export async function listProducts(db: Db, query: ProductListQueryData, options: { keptOrders?: boolean } = {}): Promise<ProductList> {
   const { languages } = await getCatalogLanguages(db);
   const language = query.language ?? languages[0] ?? 'en';
   const priceListCode = query.priceList ?? 'RETAIL';
@@ -134,7 +136,12 @@ export async function listProducts(db: Db, query: ProductListQueryData): Promise
 
   let ids: number[];
   let total: number;
-  if (fts !== null) {
+  // keptOrders: false answers from SQL alone (tests compare both ways).
+  const searchedSort = fts === null || options.keptOrders === false ? null : searchedSortOf(query, keyed, pricePair, language, priceListId, currency);
+  const searched = fts === null || searchedSort === null ? null : await searchedPage(db, query, fts, searchedSort, categoryIds);
+  if (searched !== null) {
+    ({ ids, total } = searched);
+  } else if (fts !== null) {
     // The matches are few enough to count while sorting them: one full-text query, not two.
     const page = await sql<{ id: number; total: number }>`${hitsCte} SELECT ${idColumn} AS id, count(*) OVER () AS total
       ${source.from} ${where(source.where)} ORDER BY ${source.orderBy} LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
@@ -168,6 +175,34 @@ export async function listProducts(db: Db, query: ProductListQueryData): Promise
     rows: ids.map((id) => byId.get(id)).filter((r): r is ProductListRow => r !== undefined),
     total,
   };
+}
+
+/**
+ * The order of a searched page when searchedPage.ts can answer it from kept orders: the index-walked
+ * sorts (SKU, update time, the sort-key tables' titles and prices) and relevance. Null: the SQL path.
+ */
+function searchedSortOf(
+  query: ProductListQueryData,
+  keyed: 'title' | 'price' | null,
+  pricePair: boolean,
+  language: string,
+  priceListId: number,
+  currency: string,
+): SearchedSort | null {
+  switch (query.sort.field) {
+    case 'sku':
+    case 'updated':
+    case 'relevance':
+      return { kind: query.sort.field };
+    case 'title':
+      return keyed === 'title' ? { kind: 'title', language } : null;
+    case 'price':
+      // A list and currency no price uses: every price blank, so SKU order (as the SQL path sorts it).
+      if (keyed !== 'price') return null;
+      return pricePair ? { kind: 'price', priceListId, currency } : { kind: 'sku' };
+    default:
+      return null;
+  }
 }
 
 interface FilterColumns {

@@ -26,7 +26,7 @@ import { cached } from './resolve.ts';
  */
 
 /** Product × warehouse, packed into one number for a Map key (warehouse ids stay far below 2^20). */
-const WAREHOUSE_BITS = 2 ** 20;
+export const WAREHOUSE_BITS = 2 ** 20;
 /** Sorts before and after every stored time. */
 const BEFORE_ALL = '';
 const AFTER_ALL = '~';
@@ -356,7 +356,8 @@ export function foldLateMovements(sqlite: Database, options: { now?: Date; step?
       const throughMovementId = (cached(sqlite, 'SELECT coalesce(max(id), 0) AS id FROM stock_movement').get() as { id: number }).id;
       const pending = cached(
         sqlite,
-        `SELECT EXISTS (SELECT 1 FROM stock_checkpoint_late l JOIN stock_movement m ON m.id = l.movement_id
+        // CROSS JOIN: the few late movements drive (see lateMovements).
+        `SELECT EXISTS (SELECT 1 FROM stock_checkpoint_late l CROSS JOIN stock_movement m ON m.id = l.movement_id
            WHERE l.movement_id > ? AND m.occurred_at <= ?) AS pending`,
       ).get(row.through, at) as { pending: number };
       if (pending.pending === 0) {
@@ -426,8 +427,11 @@ function nextInstant(iso: string): string {
 function lateMovements(sqlite: Database, at: string, throughMovementId: number): [number, number, number, number][] {
   return cached(
     sqlite,
+    // CROSS JOIN keeps the late movements (a few hundred at most) as the outer loop. Left to itself
+    // the planner walked the time index up to `at` (a million entries at mid-ledger) probing the
+    // late table for each: 90 ms per checkpoint read, with the late table empty.
     `SELECT m.product_id, m.warehouse_id, m.quantity_milli, m.value_minor FROM stock_checkpoint_late l
-     JOIN stock_movement m ON m.id = l.movement_id WHERE l.movement_id > ? AND m.occurred_at <= ?`,
+     CROSS JOIN stock_movement m ON m.id = l.movement_id WHERE l.movement_id > ? AND m.occurred_at <= ?`,
   )
     .raw(true)
     .all(throughMovementId, at) as [number, number, number, number][];

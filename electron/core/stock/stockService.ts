@@ -5,7 +5,8 @@ import type { stockCalls } from '../../../shared/contract/stock.ts';
 import { ValidationError } from '../../../shared/errors.ts';
 import type { Level, LevelPage, MovementsResult, StockSettings, Valuation } from '../../../shared/stock/schemas.ts';
 import type { KontorSchema } from '../db/schema.ts';
-import { onHandSortedAt, packKey, unpackKey, valuationAt } from './pastDate.ts';
+import { parseIntegers } from '../db/integerText.ts';
+import { onHandSortedAt, packKey, valuationAt, WAREHOUSE_BITS } from './pastDate.ts';
 import { levelOf, levels, movementHistory, movementsById, valuationNow, valuationRow } from './queries.ts';
 import { recordMovements, type MovementRequest } from './recordMovements.ts';
 import {
@@ -234,17 +235,23 @@ export function createStockService(db: Kysely<KontorSchema>, sqlite: Database) {
       run((s) => {
         const warehouseId = input.warehouse === undefined ? null : findWarehouse(s, input.warehouse, 'warehouse').id;
         const sorted = sortedOnHandAt(s, input.at, warehouseId);
-        const page = Array.from(sorted.ranks.subarray(input.offset, input.offset + input.limit), (r) => {
+        const ranks = sorted.ranks.subarray(input.offset, input.offset + input.limit);
+        const names = pageNames(s, sorted, ranks, input.limit > 5000);
+        // One object per row, straight from its rank: an export asks for 100,000 at a time.
+        const rows = Array.from(ranks, (r) => {
+          const rank = Math.floor(r / 65_536);
+          const productId = sorted.order.idAt(rank);
           const w = sorted.warehouses[r % 65_536];
-          return { productId: sorted.order.idAt(Math.floor(r / 65_536)), warehouseId: w?.id ?? 0, warehouseCode: w?.code ?? '' };
+          const warehouseId = w?.id ?? 0;
+          return {
+            productId,
+            warehouseId,
+            warehouseCode: w?.code ?? '',
+            sku: names.skuOf(rank, productId),
+            unit: names.unitOf(rank, productId),
+            onHandMilli: quantityAt(sorted.levels, packKey(productId, warehouseId)),
+          };
         });
-        const names = namesOf(s, page.map((p) => p.productId));
-        const rows = page.map((p) => ({
-          ...p,
-          sku: names.get(p.productId)?.sku ?? `#${p.productId}`,
-          unit: names.get(p.productId)?.unit ?? 'pcs',
-          onHandMilli: quantityAt(sorted.levels, packKey(p.productId, p.warehouseId)),
-        }));
         return { at: input.at, total: sorted.ranks.length, rows };
       }),
 
@@ -302,25 +309,36 @@ function occurredAt(iso: string | undefined, now = new Date()): string | undefin
 }
 
 /** Products in SKU order (read off the unique SKU index, no sort): rank ↔ id. */
-function skuOrder(sqlite: Database): { rankOf(id: number): number; idAt(rank: number): number } {
-  const ids = cached(sqlite, 'SELECT id FROM product ORDER BY sku').pluck().all() as number[];
-  const byRank = Float64Array.from(ids);
+interface SkuOrder {
+  rankOf(id: number): number;
+  idAt(rank: number): number;
+  size: number;
+}
+
+function skuOrder(sqlite: Database): SkuOrder {
+  // One text, not 100,000 rows.
+  const byRank = parseIntegers(
+    (cached(sqlite, 'SELECT group_concat(id) AS ids FROM (SELECT id FROM product ORDER BY sku)').get() as { ids: string | null }).ids,
+  );
+  const ids = byRank;
   let maxId = 0;
   for (const id of ids) if (id > maxId) maxId = id;
   // Ranks by id in a typed array when ids are dense enough (they are: rowids), else a Map.
   if (maxId <= 4 * ids.length + 1024) {
     const rank = new Int32Array(maxId + 1).fill(-1);
     byRank.forEach((id, i) => (rank[id] = i));
-    return { rankOf: (id) => (id <= maxId && (rank[id] ?? -1) >= 0 ? (rank[id] ?? 0) : byRank.length), idAt: (r) => byRank[r] ?? 0 };
+    return { rankOf: (id) => (id <= maxId && (rank[id] ?? -1) >= 0 ? (rank[id] ?? 0) : byRank.length), idAt: (r) => byRank[r] ?? 0, size: byRank.length };
   }
   const rank = new Map<number, number>();
   byRank.forEach((id, i) => rank.set(id, i));
-  return { rankOf: (id) => rank.get(id) ?? byRank.length, idAt: (r) => byRank[r] ?? 0 };
+  return { rankOf: (id) => rank.get(id) ?? byRank.length, idAt: (r) => byRank[r] ?? 0, size: byRank.length };
 }
 
 interface SortedOnHand {
   levels: { keys: Float64Array; quantities: Float64Array };
-  order: { idAt(rank: number): number };
+  order: SkuOrder;
+  /** Every product's SKU by SKU rank and unit by id, read when a large page first asks. */
+  names?: { skus: string[]; units: string[] };
   warehouses: { id: number; code: string }[];
   /** One number per row, sorted: SKU rank × 2^16 + warehouse rank. */
   ranks: Float64Array;
@@ -356,7 +374,9 @@ function sortedOnHandAt(sqlite: Database, at: string, warehouseId: number | null
   const ranks = new Float64Array(levels.keys.length);
   let n = 0;
   for (const key of levels.keys) {
-    const { productId, warehouseId: w } = unpackKey(key);
+    // unpackKey, without an object per level.
+    const productId = Math.floor(key / WAREHOUSE_BITS);
+    const w = key - productId * WAREHOUSE_BITS;
     if (warehouseId !== null && w !== warehouseId) continue;
     ranks[n++] = order.rankOf(productId) * 65_536 + (warehouseRank.get(w) ?? 0);
   }
@@ -377,6 +397,56 @@ function quantityAt(levels: { keys: Float64Array; quantities: Float64Array }, ke
     else hi = mid - 1;
   }
   return 0;
+}
+
+/**
+ * SKU and unit by SKU rank for a page of `sorted`: a small page looks its products up; a large one
+ * (`large`: asked for more than 5,000 rows, as an export reading 100,000 a call) uses every product's name in SKU order, read once in three
+ * texts and kept with `sorted` for the next page, instead of 100,000 row objects and a Map per call.
+ */
+function pageNames(
+  sqlite: Database,
+  sorted: SortedOnHand,
+  ranks: Float64Array,
+  large: boolean,
+): { skuOf(rank: number, id: number): string; unitOf(rank: number, id: number): string } {
+  if (!large) {
+    const names = namesOf(sqlite, Array.from(ranks, (r) => sorted.order.idAt(Math.floor(r / 65_536))));
+    return { skuOf: (_, id) => names.get(id)?.sku ?? `#${id}`, unitOf: (_, id) => names.get(id)?.unit ?? 'pcs' };
+  }
+  sorted.names ??= namesInSkuOrder(sqlite, sorted.order);
+  const { skus, units } = sorted.names;
+  return { skuOf: (rank, id) => skus[rank] ?? `#${id}`, unitOf: (_, id) => units[id] ?? 'pcs' };
+}
+
+/**
+ * Every product's SKU by SKU rank and unit by id. The SKUs come off the SKU index in its order (read
+ * with the ids, which must match skuOrder's: a product created in between would shift them); the
+ * units in rowid order, a plain scan: reading them in SKU order costs a table lookup per product,
+ * three times as long.
+ */
+function namesInSkuOrder(sqlite: Database, order: SkuOrder): { skus: string[]; units: string[] } {
+  // Unit separator (U+001F): no SKU or unit code holds it.
+  const bySku = cached(
+    sqlite,
+    'SELECT group_concat(id) AS ids, group_concat(sku, char(31)) AS skus FROM (SELECT id, sku FROM product ORDER BY sku)',
+  ).get() as { ids: string | null; skus: string | null };
+  const byId = cached(sqlite, 'SELECT group_concat(id) AS ids, group_concat(unit, char(31)) AS units FROM product').get() as { ids: string | null; units: string | null };
+  const ids = parseIntegers(bySku.ids);
+  let skus = bySku.skus === null ? [] : bySku.skus.split('\u001f');
+  const unitIds = parseIntegers(byId.ids);
+  const unitTexts = byId.units === null ? [] : byId.units.split('\u001f');
+  // By id: an array, not a Map, for 100,000 entries.
+  const units: string[] = [];
+  for (let i = 0; i < unitIds.length; i++) units[unitIds[i] ?? 0] = unitTexts[i] ?? 'pcs';
+  let aligned = ids.length === order.size && skus.length === ids.length;
+  for (let i = 0; aligned && i < ids.length; i++) aligned = ids[i] === order.idAt(i);
+  if (!aligned) {
+    // Not the catalogue the ranks were made from (cannot happen within one version; kept safe).
+    const skuOf = new Map(Array.from(ids, (id, i) => [id, skus[i] ?? '']));
+    skus = Array.from({ length: order.size }, (_, r) => skuOf.get(order.idAt(r)) ?? `#${order.idAt(r)}`);
+  }
+  return { skus, units };
 }
 
 /** SKU and unit of these products: looked up one by one for a page, read in one pass for most of the catalogue. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProductListQuery, ProductListRow } from '../../../shared/catalog/list.ts';
+import { ProductListQuerySchema, type ProductListQuery, type ProductListRow } from '../../../shared/catalog/list.ts';
 import type { ProductStatus } from '../../../shared/catalog/product.ts';
+import { listProducts } from '../../../electron/core/catalog/list.ts';
 import { openTestKontor, type TestKontor } from '../../support/testKontor.ts';
 
 /*
@@ -187,5 +188,81 @@ describe('products.list paging, sorting and filtering', () => {
         }
       }
     }
+  });
+});
+
+describe('products.list with a search word, from the kept orders', () => {
+  const sorts = [
+    { field: 'sku', direction: 'asc' },
+    { field: 'sku', direction: 'desc' },
+    { field: 'title', direction: 'asc' },
+    { field: 'title', direction: 'desc' },
+    { field: 'price', direction: 'asc' },
+    { field: 'price', direction: 'desc' },
+    { field: 'updated', direction: 'desc' },
+    { field: 'updated', direction: 'asc' },
+    { field: 'relevance', direction: 'asc' },
+    { field: 'relevance', direction: 'desc' },
+  ] as const;
+  const db = () => t.kontor.database.db;
+  const page = async (query: ProductListQuery, keptOrders: boolean) =>
+    listProducts(db(), ProductListQuerySchema.parse(query), { keptOrders }).then((p) => ({ total: p.total, skus: p.rows.map((r) => r.sku) }));
+
+  it('answers every sort, view and filter exactly as the SQL path, at every offset', async () => {
+    // After the variants test: made[1] is a parent with three variants matching "tagine".
+    const filterSets: Partial<ProductListQuery>[] = [
+      {},
+      { status: ['active'] },
+      { categoryId: categories.A },
+      { uncategorised: true },
+      { tag: 'sale' },
+      { parentId: made[1]!.id },
+      { status: ['draft', 'archived'], categoryId: categories.B, tag: 'sale' },
+    ];
+    let compared = 0;
+    for (const search of ['tagine', 'kilim', 'p-00', `${made[1]!.sku}-M`, 'nothing-like-this']) {
+      for (const visibility of ['all', 'top', 'sellable'] as const) {
+        for (const filter of filterSets) {
+          for (const sort of sorts) {
+            for (const offset of [0, 7, 40]) {
+              const query = { search, visibility, ...filter, sort, offset, limit: 9, language: 'en', priceList: 'RETAIL', currency: 'EUR' };
+              expect(await page(query, true), JSON.stringify(query)).toEqual(await page(query, false));
+              compared++;
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBe(5 * 3 * 7 * sorts.length * 3);
+  });
+
+  it('sees every change at once: a new title, a new product, a deleted one, another price', async () => {
+    const query = { search: 'zellige', sort: { field: 'title', direction: 'asc' }, limit: 500 } as const;
+    const before = await page(query, true);
+    expect(before.total).toBeGreaterThan(3);
+    const first = made.find((m) => m.sku === before.skus[0])!;
+    const current = await t.client.call('products.get', { id: first.id });
+    await t.client.call('products.update', { id: first.id, revision: current.revision, texts: { en: { title: 'zellige zzz last now' } } });
+    const renamed = await page(query, true);
+    expect(renamed.skus.at(-1)).toBe(first.sku);
+    expect(renamed).toEqual(await page(query, false));
+
+    const added = await t.client.call('products.create', { sku: 'ZZ-NEW', status: 'active', texts: { en: { title: 'Zellige 000 first' } } });
+    const withNew = await page(query, true);
+    expect(withNew.skus[0]).toBe('ZZ-NEW');
+    expect(withNew.total).toBe(before.total + 1);
+
+    await t.client.call('products.delete', { id: added.id, revision: added.revision });
+    expect(await page(query, true)).toEqual(renamed);
+
+    const byPrice = { ...query, sort: { field: 'price', direction: 'desc' } } as const;
+    const dearest = (await page(byPrice, true)).skus[0];
+    await t.client.call('products.bulkUpdate', {
+      ids: [made.find((m) => m.sku === dearest)!.id],
+      set: { priceChange: { percent: -99, rounding: 'none', priceList: 'RETAIL', currency: 'EUR' } },
+    });
+    const repriced = await page(byPrice, true);
+    expect(repriced.skus[0]).not.toBe(dearest);
+    expect(repriced).toEqual(await page(byPrice, false));
   });
 });

@@ -77,6 +77,34 @@ describe('stock at a past date', () => {
     expect([...(await page(0)), ...(await page(2))]).toEqual([['B', 3000], ['C', 7000], ['Z', 2000]]);
   });
 
+  it('answers a large page (an export) with the same rows as small pages, SKUs and units included, after a rename too', async () => {
+    t = await openStockKontor();
+    const skus = ['m-3', 'B-2', 'a-1', 'Z/9', 'c.4'];
+    for (const sku of skus) t.product(sku, sku === 'B-2' ? { unit: 'kg' } : {});
+    await t.client.call('warehouses.create', { code: 'FBA-DE', name: 'Amazon DE', kind: 'marketplace' });
+    for (const sku of skus) {
+      await t.client.call('stock.receive', { sku, warehouse: 'MAIN', quantity: '3', unitCost: '1.00', occurredAt: '2025-01-10' });
+    }
+    await t.client.call('stock.transfer', { sku: 'c.4', from: 'MAIN', to: 'FBA-DE', quantity: '1', occurredAt: '2025-01-11' });
+    const rows = (r: { rows: { sku: string; unit: string; warehouseCode: string; onHandMilli: number }[] }) =>
+      r.rows.map((x) => [x.sku, x.unit, x.warehouseCode, x.onHandMilli]);
+    const inSmallPages = async () => {
+      const all = [];
+      for (const offset of [0, 2, 4]) all.push(...rows(await t.client.call('stock.onHandAt', { at: '2025-02-01', offset, limit: 2 })));
+      return all;
+    };
+    // More than 5,000 asked: every product's name read once in SKU order and kept for the next page.
+    const large = rows(await t.client.call('stock.onHandAt', { at: '2025-02-01', limit: 10_000 }));
+    expect(large).toEqual(await inSmallPages());
+    expect(large.map((r) => r[0])).toEqual(['a-1', 'B-2', 'c.4', 'c.4', 'm-3', 'Z/9']);
+    expect(large[1]).toEqual(['B-2', 'kg', 'MAIN', 3000]);
+    expect(rows(await t.client.call('stock.onHandAt', { at: '2025-02-01', offset: 4, limit: 10_000 }))).toEqual(large.slice(4));
+    t.sqlite.prepare("UPDATE product SET sku = 'zz' WHERE sku = 'a-1'").run();
+    const renamed = rows(await t.client.call('stock.onHandAt', { at: '2025-02-01', limit: 10_000 }));
+    expect(renamed.map((r) => r[0])).toEqual(['B-2', 'c.4', 'c.4', 'm-3', 'Z/9', 'zz']);
+    expect(renamed).toEqual(await inSmallPages());
+  });
+
   it('keeps its checkpoints when a backdated movement comes, corrects them on reading, and folds it in', async () => {
     t = await openStockKontor();
     const rug = t.product('RUG-01');
