@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { PriceRounding } from '../../../shared/catalog/pricing.ts';
@@ -9,6 +10,7 @@ import type { JobRunner } from '../jobs/jobRunner.ts';
 import { exclusive } from '../stock/resolve.ts';
 import { accountRules, createAccount, deleteAccount, getAccountView, listAccounts, openAccount, saveAccountSetting, updateAccount } from './accounts.ts';
 import { createHttpClient, RemoteCallError } from './engine/http.ts';
+import { createMediaLibrary } from './engine/mediaLibrary.ts';
 import { createPacer } from './engine/pacing.ts';
 import { cancelUpload, createUpload, listUploads, requireUpload, retryFailed, setRunJob, setUploadStatus, uploadItems, uploadView } from './engine/uploadStore.ts';
 import { loadListingSources, resolveSelection } from './listingSource.ts';
@@ -112,7 +114,7 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
     async testAccount(id: number): Promise<{ ok: boolean; shopName: string | null; message: string }> {
       const account = await run(() => openAccount(sqlite, box, id));
       const connector = connectorFor(account.platform);
-      const session = connector.connect(account, createHttpClient(createPacer(connector.rateModel), { timeoutMs: 15_000 }));
+      const session = connector.connect(account, createHttpClient(createPacer(connector.rateModel), { timeoutMs: 15_000 }), createMediaLibrary(sqlite, dirname(sqlite.name), account.id));
       try {
         const result = await session.testConnection();
         if (result.details.locationId && !(account.settings as { locationId?: string | null }).locationId) {
