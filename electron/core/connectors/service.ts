@@ -13,6 +13,7 @@ import { createHttpClient, RemoteCallError } from './engine/http.ts';
 import { createMediaLibrary } from './engine/mediaLibrary.ts';
 import { createPacer } from './engine/pacing.ts';
 import { cancelUpload, createUpload, listUploads, requireUpload, retryFailed, setRunJob, setUploadStatus, uploadItems, uploadView } from './engine/uploadStore.ts';
+import { planPriceSync, planRemoval } from './listingChanges.ts';
 import { loadListingSources, resolveSelection } from './listingSource.ts';
 import { CONNECTORS, connectorFor } from './registry.ts';
 import { uploadReportXlsx } from './report.ts';
@@ -171,6 +172,18 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
       });
     },
     resume: (id: number) => startRun(id),
+
+    /** Pushes the prices that changed since they were last sent, and nothing else. */
+    async syncPrices(input: { accountId: number; productIds?: number[] | undefined }): Promise<UploadView | null> {
+      const uploadId = await run(() => planPriceSync(sqlite, input.accountId, input.productIds ?? null));
+      return uploadId === null ? null : startRun(uploadId);
+    },
+
+    /** Deletes listings from the platform: the products named, or every listed product archived in Kontor. */
+    async removeListings(input: { accountId: number; selection: { productIds: number[] } | { archived: true } }): Promise<UploadView | null> {
+      const uploadId = await run(() => planRemoval(sqlite, input.accountId, input.selection));
+      return uploadId === null ? null : startRun(uploadId);
+    },
 
     /** Plans and starts a stock sync for every account now; answers the uploads started. */
     async syncStockNow(): Promise<UploadView[]> {
