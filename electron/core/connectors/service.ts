@@ -8,6 +8,7 @@ import { ProductSelectionSchema } from '../../../shared/marketplaces/schemas.ts'
 import type { KontorSchema } from '../db/schema.ts';
 import type { JobRunner } from '../jobs/jobRunner.ts';
 import { exclusive } from '../stock/resolve.ts';
+import { onStockCommitted } from '../stock/stockEvents.ts';
 import { accountRules, createAccount, deleteAccount, getAccountView, listAccounts, openAccount, saveAccountSetting, updateAccount } from './accounts.ts';
 import { createHttpClient, RemoteCallError } from './engine/http.ts';
 import { createMediaLibrary } from './engine/mediaLibrary.ts';
@@ -195,12 +196,17 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
       return started;
     },
 
-    /** Watches stock movements and pushes changed quantities to the accounts where products are listed. */
-    startStockSync(options: { onError: (error: unknown) => void; debounceMs?: number; pollMs?: number }): StockSyncScheduler {
+    /**
+     * Pushes changed quantities to the accounts where products are listed, told by the stock
+     * writer after each commit (no polling); `jobFinished` lets the caller signal worker jobs
+     * that may have written movements on their own connection.
+     */
+    startStockSync(options: { onError: (error: unknown) => void; debounceMs?: number; maxWaitMs?: number; fallbackMs?: number; startupDelayMs?: number }): StockSyncScheduler {
       return createStockSyncScheduler({
         sqlite,
         start: (uploadId) => startRun(uploadId),
         isBusy: (accountId) => sqlite.prepare("SELECT 1 FROM upload_job WHERE account_id = ? AND kind = 'stock' AND status IN ('ready', 'running')").get(accountId) !== undefined,
+        subscribe: (listener) => onStockCommitted(sqlite, (event) => listener(event.productIds)),
         ...options,
       });
     },
