@@ -169,7 +169,7 @@ function group<T extends { product_id: number }>(rows: readonly T[]): Map<number
 }
 
 /** Products a selection names: ids as given (a variant's parent instead of the variant), or SKUs matching a pattern. */
-export function resolveSelection(sqlite: Database, selection: { productIds: number[] } | { filter: string; status: 'active' | 'any' }): number[] {
+export function resolveSelection(sqlite: Database, selection: { productIds: number[] } | { filter: string; status: 'active' | 'any' | 'archivedToo' }): number[] {
   if ('productIds' in selection) {
     const ids = new Set<number>();
     for (let at = 0; at < selection.productIds.length; at += 500) {
@@ -180,6 +180,6 @@ export function resolveSelection(sqlite: Database, selection: { productIds: numb
     return [...ids].sort((a, b) => a - b);
   }
   const pattern = selection.filter === '' ? '%' : selection.filter.replaceAll('%', '\\%').replaceAll('_', '\\_').replaceAll('*', '%');
-  const status = selection.status === 'active' ? "AND status = 'active'" : "AND status != 'archived'";
+  const status = selection.status === 'active' ? "AND status = 'active'" : selection.status === 'any' ? "AND status != 'archived'" : '';
   return (sqlite.prepare(`SELECT id FROM product WHERE kind != 'variant' AND sku LIKE ? ESCAPE '\\' ${status} ORDER BY id`).all(pattern) as { id: number }[]).map((r) => r.id);
 }
