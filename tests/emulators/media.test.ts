@@ -72,7 +72,7 @@ describe('WooCommerce emulator: the WordPress media endpoint, as WP_REST_Attachm
         ...(init.type ? { 'content-type': init.type } : {}),
         ...(init.disposition ? { 'content-disposition': init.disposition } : {}),
       },
-      body: new Blob([init.body as Uint8Array<ArrayBuffer>]),
+      body: new Blob([init.body]),
     });
 
   it('takes an application password (not the WooCommerce keys), checks the headers and the bytes, answers 201 with the attachment', async () => {
