@@ -188,6 +188,12 @@ describe('images on WooCommerce (WordPress media library → images by attachmen
     await addImage(t, 'SKU-00000', 'a.png', { r: 10, g: 20, b: 30 });
     const sqlite = t.kontor.database.sqlite;
     const account = wooAccount(sqlite, keyFileSecretBox(t.dataDir), woo, 'Woo', woo.consumerSecret, { wpUsername: woo.wpUsername, wpApplicationPassword: 'wxyz wxyz wxyz wxyz wxyz wxyz' });
+    // "Test connection" checks the WordPress login too.
+    expect(await t.client.call('marketplaces.accounts.test', { id: account })).toEqual({
+      ok: false,
+      shopName: null,
+      message: 'WordPress refused the media login (user kontor): The provided password is an invalid application password.',
+    });
     const error = await upload(t, account).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KontorError);
     expect((error as KontorError).message).toMatch(/WordPress refused the media login \(user kontor\): The provided password is an invalid application password/);

@@ -214,6 +214,10 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
       await mediaUpload(req, raw, res);
       return;
     }
+    if (url.pathname === '/wp-json/wp/v2/users/me' && req.method === 'GET') {
+      if (wpLogin(req, res)) sendJson(res, 200, { id: 1, name: wpUsername, slug: wpUsername });
+      return;
+    }
     const route = url.pathname.replace(/^\/wp-json\/wc\/v3/, '');
     if (route === url.pathname) {
       sendJson(res, 404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
@@ -363,26 +367,30 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
   }
 
   /** WP_REST_Attachments_Controller::create_item with a raw body (upload_from_data), behind application-password auth. */
+  /** WordPress's Basic authentication with an application password; answers false (and the 401) when refused. */
+  function wpLogin(req: IncomingMessage, res: ServerResponse): boolean {
+    const refuse = (code: string, message: string): false => {
+      counters.unauthorized++;
+      sendJson(res, 401, { code, message, data: { status: 401 } });
+      return false;
+    };
+    const header = req.headers.authorization ?? '';
+    if (!header.startsWith('Basic ')) return refuse('rest_not_logged_in', 'You are not currently logged in.');
+    const [user = '', ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
+    if (user !== wpUsername) return refuse('invalid_username', 'Unknown username. Check again or try your email address.');
+    // WordPress strips the spaces it shows an application password with.
+    if (rest.join(':').replaceAll(' ', '') !== wpApplicationPassword.replaceAll(' ', '')) return refuse('incorrect_password', 'The provided password is an invalid application password.');
+    return true;
+  }
+
   async function mediaUpload(req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
     const wpError = (status: number, code: string, message: string): void => sendJson(res, status, { code, message, data: { status } });
-    const header = req.headers.authorization ?? '';
-    if (!header.startsWith('Basic ')) {
+    if (!req.headers.authorization?.startsWith('Basic ')) {
+      counters.unauthorized++;
       wpError(401, 'rest_cannot_create', 'Sorry, you are not allowed to create posts as this user.');
-      counters.unauthorized++;
       return;
     }
-    const [user = '', ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
-    if (user !== wpUsername) {
-      counters.unauthorized++;
-      wpError(401, 'invalid_username', 'Unknown username. Check again or try your email address.');
-      return;
-    }
-    // WordPress strips the spaces it shows an application password with.
-    if (rest.join(':').replaceAll(' ', '') !== wpApplicationPassword.replaceAll(' ', '')) {
-      counters.unauthorized++;
-      wpError(401, 'incorrect_password', 'The provided password is an invalid application password.');
-      return;
-    }
+    if (!wpLogin(req, res)) return;
     if (await requestFault(faults, random, counters, req, res)) return;
     if (raw.length === 0) return wpError(400, 'rest_upload_no_data', 'No data supplied.');
     if (!req.headers['content-type']) return wpError(400, 'rest_upload_no_content_type', 'No Content-Type supplied.');

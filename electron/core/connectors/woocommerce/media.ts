@@ -99,3 +99,27 @@ export async function ensureWooMedia(
     return { code, message };
   }
 }
+
+/** The WordPress login for images, checked with one cheap request (GET /wp/v2/users/me); a refusal is thrown as `auth`. */
+export async function checkMediaLogin(siteUrl: string, login: { username: string; password: string }, http: HttpClient, signal: AbortSignal): Promise<void> {
+  const reply = await http.send(
+    {
+      method: 'GET',
+      url: `${siteUrl.replace(/\/+$/, '')}/wp-json/wp/v2/users/me`,
+      headers: { accept: 'application/json', authorization: `Basic ${Buffer.from(`${login.username}:${login.password.replaceAll(' ', '')}`).toString('base64')}` },
+    },
+    signal,
+  );
+  reply.permit.release();
+  if (reply.status === 200) return;
+  let message = `HTTP ${reply.status}`;
+  let code = `HTTP_${reply.status}`;
+  try {
+    const body = JSON.parse(reply.text) as { code?: unknown; message?: unknown };
+    if (typeof body.message === 'string') message = body.message;
+    if (typeof body.code === 'string') code = body.code;
+  } catch {
+    // Not JSON (a proxy's page): the status says enough.
+  }
+  throw new RemoteCallError(kindOfStatus(reply.status), code, `WordPress refused the media login (user ${login.username}): ${message}`, { status: reply.status });
+}

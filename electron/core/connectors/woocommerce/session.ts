@@ -2,7 +2,7 @@ import { RemoteCallError, kindOfStatus, retryAfterMs, type HttpClient } from '..
 import { formatAmount } from '../../../../shared/money.ts';
 import type { ImageSource, ItemOutcome, MediaLibrary, RemoteRefs, Session, StockUpdate, UploadItem } from '../types.ts';
 import type { WooPayload, WooProduct, WooVariation } from './map.ts';
-import { ensureWooMedia, type ImageFailure } from './media.ts';
+import { checkMediaLogin, ensureWooMedia, type ImageFailure } from './media.ts';
 import { singleFlight } from '../engine/mediaLibrary.ts';
 import { signUrl } from './oauth.ts';
 
@@ -135,7 +135,8 @@ export function createWooSession(settings: WooSettings, credentials: WooCredenti
     async testConnection() {
       const signal = AbortSignal.timeout(30_000);
       await request<unknown[]>('GET', '/products?per_page=1', undefined, signal);
-      return { shopName: new URL(settings.siteUrl).host, details: { api: 'wc/v3', auth: secure ? 'basic' : 'oauth1' } };
+      if (login) await checkMediaLogin(settings.siteUrl, login, http, signal);
+      return { shopName: new URL(settings.siteUrl).host, details: { api: 'wc/v3', auth: secure ? 'basic' : 'oauth1', media: login ? 'application password' : 'none' } };
     },
 
     async upload(all, signal) {
