@@ -132,6 +132,48 @@ describe('images on Shopify (staged uploads → fileCreate → productSet files)
   });
 });
 
+describe('images sent again only when needed', () => {
+  it('Shopify: a product refused after its images went up reuses them next time; a file deleted in the shop is uploaded anew', async () => {
+    t = await openTestKontor();
+    shopify = await startShopifyEmulator({ restoreRate: 2000, faults: { itemErrorRate: 1 } });
+    seedCatalog(t.kontor.database.sqlite, 1, { variantsEvery: 0 });
+    const sha = await addImage(t, 'SKU-00000', 'photo.png', { r: 5, g: 6, b: 7 });
+    const account = shopifyAccount(t.kontor.database.sqlite, keyFileSecretBox(t.dataDir), shopify);
+    expect((await upload(t, account)).failed).toBe(1);
+    expect(shopify.counters.stagedUploads).toBe(1);
+    const fileId = remembered(t, account).get(sha) as string;
+
+    shopify.faults.itemErrorRate = 0;
+    expect((await upload(t, account)).failed).toBe(0);
+    expect(shopify.counters.stagedUploads).toBe(1);
+    expect([...shopify.products.values()][0]?.media).toEqual([fileId]);
+
+    // Deleted in Shopify's Files: productSet answers FILE_DOES_NOT_EXIST; Kontor forgets it, uploads it again, and the item succeeds.
+    shopify.files.delete(fileId);
+    const again = await upload(t, account);
+    expect(again.failed).toBe(0);
+    expect(again.retries).toBeGreaterThanOrEqual(1);
+    expect(shopify.counters.stagedUploads).toBe(2);
+    const newId = remembered(t, account).get(sha);
+    expect(newId).not.toBe(fileId);
+    expect([...shopify.products.values()][0]?.media).toEqual([newId]);
+  });
+
+  it('WooCommerce: an attachment deleted in WordPress is uploaded anew', async () => {
+    t = await openTestKontor();
+    woo = await startWooEmulator();
+    seedCatalog(t.kontor.database.sqlite, 1, { variantsEvery: 0 });
+    const sha = await addImage(t, 'SKU-00000', 'photo.png', { r: 5, g: 6, b: 7 });
+    const account = wooAccount(t.kontor.database.sqlite, keyFileSecretBox(t.dataDir), woo);
+    expect((await upload(t, account)).failed).toBe(0);
+    woo.attachments.delete(Number(remembered(t, account).get(sha)));
+    const again = await upload(t, account);
+    expect(again.failed).toBe(0);
+    expect(woo.counters.mediaUploads).toBe(2);
+    expect([...woo.products.values()][0]?.imageIds).toEqual([Number(remembered(t, account).get(sha))]);
+  });
+});
+
 describe('images on WooCommerce (WordPress media library → images by attachment id)', () => {
   it('uploads each image once to /wp/v2/media and references the attachments in order, the variation its own', async () => {
     t = await openTestKontor();
