@@ -38,12 +38,17 @@ const buyer: BuyerSnapshot = {
   phone: null,
   currency: null,
   paymentTermsDays: 30,
+  language: null,
 };
 
 async function openBench(dir: string): Promise<Kontor> {
   const kontor = await openKontor({ dataDir: dir, appVersion: 'bench', mode: 'cli', log: quiet });
   const saved = await kontor.dispatcher.dispatch('company.save', validProfile());
   if (!saved.ok) throw new Error(saved.error.message);
+  // The buyer is a contact (documents link to contact(id) with a foreign key); the bare side shares it.
+  kontor.database.sqlite
+    .prepare("INSERT INTO contact (id, kind, name, name_key, role, payment_terms_kind, created_at, updated_at) VALUES (7, 'organisation', ?, 'kaufhaus berger', 'buyer', 'net', 'x', 'x')")
+    .run(buyer.name);
   return kontor;
 }
 

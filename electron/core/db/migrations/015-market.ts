@@ -11,9 +11,8 @@ import type { Migration } from './migration.ts';
  *   upload_job and upload_item are copied into new tables (upload_item first out, so dropping
  *   upload_job cascades onto nothing) and renamed back; the rename rewrites the foreign key.
  */
-export const m014Market: Migration = {
-  // 13 in this branch (safety takes 013 on main; the lead renumbers this file on merge).
-  version: 13,
+export const m015Market: Migration = {
+  version: 15,
   name: 'marketplaces: remembered media, last prices sent, price and delete jobs',
   up: (db) =>
     db.exec(`
