@@ -155,16 +155,17 @@ export function createShopifySession(settings: ShopifySettings, accessToken: str
     },
 
     async remove(items, signal) {
+      if (items.length === 0) return [];
       const declarations = items.map((_, i) => `$input${i}: ProductDeleteInput!`);
       const fields = items.map((_, i) => `d${i}: productDelete(input: $input${i}, synchronous: true) { deletedProductId userErrors { field message } }`);
       const variables = Object.fromEntries(items.map((item, i) => [`input${i}`, { id: item.remote.productId }]));
-      if (items.length === 0) return [];
       const reply = await call(`mutation KontorDelete(${declarations.join(', ')}) { ${fields.join(' ')} }`, variables, items.length * MUTATION_COST, signal);
       return items.map((item, i): ItemOutcome => {
         const result = reply.data?.[`d${i}`] as { deletedProductId: string | null; userErrors: UserError[] } | null | undefined;
         if (!result) return { sku: item.sku, status: 'retry', code: 'NO_RESULT', message: 'Shopify answered without a result for this deletion.' };
         // Deleted in the shop already: what was asked for is true.
-        if (result.deletedProductId || result.userErrors.every((e) => /does not exist/i.test(e.message))) return { sku: item.sku, status: 'succeeded', remote: item.remote };
+        if (result.deletedProductId || (result.userErrors.length > 0 && result.userErrors.every((e) => /does not exist/i.test(e.message)))) return { sku: item.sku, status: 'succeeded', remote: item.remote };
+        if (result.userErrors.length === 0) return { sku: item.sku, status: 'retry', code: 'NO_RESULT', message: 'Shopify answered neither the deleted product nor an error.' };
         return { sku: item.sku, status: 'failed', code: result.userErrors[0]?.code ?? 'USER_ERROR', message: result.userErrors.map((e) => e.message).join('; ') };
       });
     },
