@@ -100,9 +100,16 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
   const pdfRenderer = options.pdfRenderer ?? createChromiumRenderer();
   const invoicing = { buyers: options.buyers ?? contactBuyers(database.db), pdf: pdfRenderer };
   const marketplaces = createMarketplaceService({ db: database.db, sqlite: database.sqlite, jobs, box: options.secretBox ?? keyFileSecretBox(options.dataDir) });
-  // The app and browser mode push stock changes to the marketplaces; the CLI and tests do it on request.
+  // The app and browser mode push stock changes to the marketplaces, told by the stock writer after
+  // each commit; the CLI and tests do it on request.
   const stockSync =
     options.mode === 'electron' || options.mode === 'web' ? marketplaces.startStockSync({ onError: (error) => options.log.error('stock sync failed', error) }) : undefined;
+  // A job that may have moved stock on its worker's own connection (an import, a stocktake) is heard of when it ends.
+  const stopWatchingJobs = stockSync
+    ? events.subscribe((event) => {
+        if (event.type === 'job.updated' && event.job.status === 'succeeded' && event.job.kind !== 'marketplace.upload') stockSync.check();
+      })
+    : undefined;
   const backups = createBackupService({ db: database.db, databasePath, dataDir: options.dataDir, log: options.log });
   const access = createAccess({ db: database.db });
   const dispatcher = createDispatcher(
@@ -135,6 +142,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     info,
     async close() {
       checkpoints?.close();
+      stopWatchingJobs?.();
       stockSync?.close();
       await stopSafety();
       await jobs.close();

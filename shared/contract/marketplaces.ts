@@ -66,6 +66,21 @@ export const marketplaceCalls = {
     output: z.array(UploadViewSchema),
     summary: 'Push quantities changed since the last sync to every account where the products are listed.',
   }),
+  'marketplaces.prices.sync': defineCall({
+    input: z.object({ accountId: z.number().int().positive(), productIds: z.array(z.number().int().positive()).min(1).max(100_000).optional() }).strict(),
+    output: UploadViewSchema.nullable(),
+    summary: 'Send only the prices that changed since they were last sent (all listed products, or those named); null when none did.',
+  }),
+  'marketplaces.listings.remove': defineCall({
+    input: z
+      .object({
+        accountId: z.number().int().positive(),
+        selection: z.union([z.object({ productIds: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(), z.object({ archived: z.literal(true) }).strict()]),
+      })
+      .strict(),
+    output: UploadViewSchema.nullable(),
+    summary: 'Delete listings from the platform: the products named, or every listed product archived in Kontor; null when none is listed.',
+  }),
   'marketplaces.listings.grid': defineCall({
     input: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100), filter: z.string().trim().max(100).default('') }).strict(),
     output: z.object({

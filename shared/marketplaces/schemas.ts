@@ -49,6 +49,13 @@ export const WooSettingsSchema = z.object({
 export const WooCredentialsSchema = z.object({
   consumerKey: z.string().trim().regex(/^ck_[0-9a-f]{8,64}$/, { error: 'A consumer key looks like ck_ followed by hex digits.' }),
   consumerSecret: z.string().trim().regex(/^cs_[0-9a-f]{8,64}$/, { error: 'A consumer secret looks like cs_ followed by hex digits.' }),
+  /**
+   * Images go to the WordPress media library (/wp-json/wp/v2/media), which does not take the
+   * WooCommerce keys: it needs a WordPress user and one of its application passwords
+   * (Users → Profile → Application Passwords). Without them, products with images are refused.
+   */
+  wpUsername: z.string().trim().min(1).max(60).optional(),
+  wpApplicationPassword: z.string().trim().regex(/^[A-Za-z0-9]{4}( ?[A-Za-z0-9]{4}){5}$/, { error: 'An application password is 24 letters and digits, often shown in groups of four.' }).optional(),
 });
 
 export const AccountInputSchema = z.object({
@@ -89,7 +96,8 @@ export const ITEM_STATUSES = ['pending', 'sending', 'succeeded', 'failed', 'skip
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export const UPLOAD_STATUSES = ['ready', 'running', 'paused', 'cancelled', 'finished'] as const;
 export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
-export const UPLOAD_KINDS = ['listing', 'stock'] as const;
+/** listing: create or update whole products; stock and price: only quantities or prices; delete: remove the listing. */
+export const UPLOAD_KINDS = ['listing', 'stock', 'price', 'delete'] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
 export const CallErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });

@@ -65,4 +65,30 @@ describe('kontor upload and kontor jobs', () => {
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('There is no marketplace account named "Amazon"');
   });
+
+  test('prices sync sends only changed prices; listings remove takes archived products off the shop', async () => {
+    const dir = await dataDir();
+    expect((await kontor(dir, 'upload', '--account', 'Shopify EU')).code).toBe(0);
+    const nothing = await kontor(dir, 'prices', 'sync', '--account', 'Shopify EU');
+    expect(nothing.stdout).toContain('Every price on Shopify EU is as sent; nothing to do.');
+    const t = await openTestKontor(dir);
+    const sqlite = t.kontor.database.sqlite;
+    sqlite.prepare("UPDATE product_price SET amount_minor = 2500 WHERE product_id = (SELECT id FROM product WHERE sku = 'SKU-00001')").run();
+    sqlite.prepare("UPDATE product SET status = 'archived' WHERE sku = 'SKU-00002'").run();
+    await t.kontor.close();
+    const writes = emulator?.counters.productSetCalls;
+
+    const prices = await kontor(dir, 'prices', 'sync', '--account', 'Shopify EU');
+    expect(prices.code, prices.stderr).toBe(0);
+    expect(prices.stdout).toContain('price to Shopify EU (shopify): finished; 1 succeeded, 0 failed');
+    expect([...(emulator as ShopifyEmulator).products.values()].find((p) => p.handle === 'k-sku--00001')?.variants[0]?.price).toBe('25.00');
+    expect(emulator?.counters.productSetCalls).toBe(writes);
+
+    expect((await kontor(dir, 'listings', 'remove', '--account', 'Shopify EU')).stderr).toContain('--archived, or --products');
+    const removed = await kontor(dir, 'listings', 'remove', '--account', 'Shopify EU', '--archived');
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stdout).toContain('delete to Shopify EU (shopify): finished; 1 succeeded');
+    expect([...(emulator as ShopifyEmulator).products.values()].some((p) => p.handle === 'k-sku--00002')).toBe(false);
+    expect(emulator?.products.size).toBe(7);
+  }, 60_000);
 });

@@ -105,3 +105,67 @@ test('the report and grid in Arabic, right to left', async ({ page, kontorServer
   await expect(page.getByTestId('listing-grid')).toContainText('معروض');
   await page.screenshot({ path: `${SCREENSHOTS}/marketplaces-grid-ar.png` });
 });
+
+/** Waits until an upload started by a call has finished. */
+async function finished(kontorServer: KontorServer, id: number): Promise<void> {
+  await expect.poll(async () => (await kontorServer.client.call('marketplaces.uploads.get', { id })).status, { timeout: 30_000 }).toBe('finished');
+}
+
+test('sync prices only, and remove a listing from the grid', async ({ page, kontorServer }) => {
+  test.setTimeout(120_000);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  emulator = await startShopifyEmulator({ restoreRate: 1000 });
+  await setUp(kontorServer, 'en');
+  const account = await kontorServer.client.call('marketplaces.accounts.create', {
+    platform: 'shopify',
+    name: 'Shopify EU',
+    settings: { shopUrl: emulator.url },
+    credentials: { accessToken: 'shpat_emulator_token_0001' },
+    rules: { currency: 'EUR', language: 'en' },
+  });
+  await finished(kontorServer, (await kontorServer.client.call('marketplaces.uploads.start', { accountId: account.id, selection: { filter: '', status: 'active' } })).id);
+  const rug2 = await kontorServer.client.call('products.getBySku', { sku: 'RUG-2' });
+  await kontorServer.client.call('products.bulkUpdate', { ids: [rug2.id], set: { priceChange: { percent: 10, rounding: '.99' } } });
+  const titleBefore = [...emulator.products.values()].find((p) => p.handle === 'k-rug--2')?.title;
+
+  await open(page, kontorServer, 'marketplaces/accounts');
+  await page.getByTestId(`account-menu-${account.id}`).click();
+  await page.screenshot({ path: `${SCREENSHOTS}/marketplaces-account-menu-en.png` });
+  await page.getByRole('menuitem', { name: 'Sync prices only' }).click();
+  await expect(page.getByText('Sending 1 changed price(s) to Shopify EU; nothing else of the products is sent.')).toBeVisible();
+  await expect.poll(() => [...(emulator as ShopifyEmulator).products.values()].find((p) => p.handle === 'k-rug--2')?.variants[0]?.price, { timeout: 30_000 }).toBe('131.99');
+  expect([...emulator.products.values()].find((p) => p.handle === 'k-rug--2')?.title).toBe(titleBefore);
+
+  await page.getByRole('tab', { name: 'Listings' }).click();
+  await expect(page.getByTestId('listing-grid')).toContainText('RUG-4');
+  const row = page.getByRole('row').filter({ hasText: 'RUG-4' });
+  await row.getByRole('button', { name: 'Remove from marketplace' }).click();
+  await expect(page.getByText('Delete the listing of RUG-4 on Shopify EU? The product stays in Kontor.')).toBeVisible();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${SCREENSHOTS}/marketplaces-remove-en.png` });
+  await page.getByRole('button', { name: 'Remove listing' }).click();
+  await expect(page.getByText('Removing RUG-4 from Shopify EU; see Uploads for the result.')).toBeVisible();
+  await expect.poll(() => [...(emulator as ShopifyEmulator).products.values()].some((p) => p.handle === 'k-rug--4'), { timeout: 30_000 }).toBe(false);
+  // The grid follows the job's end by itself.
+  await expect(row).toContainText('Not listed');
+
+  await page.getByRole('tab', { name: 'Uploads' }).click();
+  await expect(page.getByText('Removal')).toBeVisible();
+  await expect(page.getByText('Price sync')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/marketplaces-uploads-kinds-en.png` });
+
+  await kontorServer.client.call('app.setPreferences', { language: 'ar', theme: 'light' });
+  await page.goto(`${kontorServer.origin}/#/marketplaces/accounts`);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByTestId(`account-menu-${account.id}`).click();
+  await expect(page.getByRole('menuitem', { name: 'مزامنة الأسعار فقط' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/marketplaces-account-menu-ar.png` });
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: 'العروض' }).click();
+  await page.getByRole('row').filter({ hasText: 'RUG-1' }).getByRole('button', { name: 'إزالة من المنصة' }).click();
+  await expect(page.getByRole('button', { name: 'إزالة العرض' })).toBeVisible();
+  // Past the popover's fade-in.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${SCREENSHOTS}/marketplaces-remove-ar.png` });
+});

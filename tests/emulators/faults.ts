@@ -68,9 +68,27 @@ export async function requestFault(faults: Faults, random: () => number, counter
 }
 
 export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
+}
+
+export async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/**
+ * What an image really is, judged by its bytes as the platforms do (sharp reads the header):
+ * format and size in pixels, or null when it is no image at all.
+ */
+export async function inspectImage(bytes: Buffer): Promise<{ format: string; width: number; height: number } | null> {
+  const { default: sharp } = await import('sharp');
+  try {
+    const meta = await sharp(bytes).metadata();
+    return meta.format && meta.width && meta.height ? { format: meta.format, width: meta.width, height: meta.height } : null;
+  } catch {
+    return null;
+  }
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

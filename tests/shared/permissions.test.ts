@@ -165,6 +165,8 @@ const EXPECTED: Record<string, string> = {
   'marketplaces.uploads.cancel': 'uploads.run',
   'marketplaces.uploads.retryFailed': 'uploads.run',
   'marketplaces.stock.sync': 'uploads.run',
+  'marketplaces.prices.sync': 'uploads.run',
+  'marketplaces.listings.remove': 'uploads.run',
   'marketplaces.listings.grid': 'read',
   'marketplaces.overrides.set': 'catalog.write',
   'marketplaces.overrides.get': 'read',

@@ -1,7 +1,8 @@
 import type { CliCommand } from '../command.ts';
 
 /**
- * `kontor upload` and `kontor jobs list|resume|cancel`: marketplace uploads from the command line.
+ * `kontor upload`, `kontor prices sync`, `kontor listings remove` and `kontor jobs list|resume|cancel`:
+ * marketplace uploads from the command line.
  * Only the specs live here; the work (engine, connectors) loads when one of them runs, so every
  * other command starts as fast as before.
  */
@@ -57,4 +58,35 @@ export const jobsCancelCommand: CliCommand = {
   },
 };
 
-export const MARKETPLACE_COMMANDS: readonly CliCommand[] = [uploadCommand, jobsListCommand, jobsResumeCommand, jobsCancelCommand];
+export const pricesSyncCommand: CliCommand = {
+  name: 'prices sync',
+  summary: 'Send only the prices that changed since they were last sent to an account; nothing else of the products.',
+  details: 'Example: kontor prices sync --account "Shopify EU" --products "RUG-*"\nWithout --products, every product listed on the account is compared.',
+  args: { min: 0, max: 0 },
+  options: {
+    account: { type: 'string', valueName: '<name>', description: 'The marketplace account, by name.' },
+    products: { type: 'string', valueName: '<filter>', description: 'SKU pattern, * as wildcard.' },
+  },
+  json: true,
+  async run(context) {
+    await (await import('./marketplacesRun.ts')).runPricesSync(context);
+  },
+};
+
+export const listingsRemoveCommand: CliCommand = {
+  name: 'listings remove',
+  summary: 'Delete listings from a marketplace account: the products matching --products, or every archived one with --archived.',
+  details: 'Example: kontor listings remove --account "Woo shop" --archived\nThe products stay in Kontor; only their listings on the account are deleted.',
+  args: { min: 0, max: 0 },
+  options: {
+    account: { type: 'string', valueName: '<name>', description: 'The marketplace account, by name.' },
+    products: { type: 'string', valueName: '<filter>', description: 'SKU pattern, * as wildcard.' },
+    archived: { type: 'boolean', description: 'Every listed product archived in Kontor.' },
+  },
+  json: true,
+  async run(context) {
+    await (await import('./marketplacesRun.ts')).runListingsRemove(context);
+  },
+};
+
+export const MARKETPLACE_COMMANDS: readonly CliCommand[] = [uploadCommand, jobsListCommand, jobsResumeCommand, jobsCancelCommand, pricesSyncCommand, listingsRemoveCommand];

@@ -3,6 +3,7 @@ import type { UploadView } from '../../../shared/marketplaces/schemas.ts';
 import { accountRules, findAccountByName } from '../../core/connectors/accounts.ts';
 import { runUpload } from '../../core/connectors/engine/runUpload.ts';
 import { cancelUpload, createUpload, listUploads, requireUpload, retryFailed, uploadItems, uploadView } from '../../core/connectors/engine/uploadStore.ts';
+import { planPriceSync, planRemoval } from '../../core/connectors/listingChanges.ts';
 import { loadListingSources, resolveSelection } from '../../core/connectors/listingSource.ts';
 import { connectorFor } from '../../core/connectors/registry.ts';
 import { keyFileSecretBox } from '../../core/connectors/secretBox.ts';
@@ -42,6 +43,7 @@ async function runInCli(context: CommandContext, database: OpenedDatabase, uploa
     await runUpload({
       sqlite: database.sqlite,
       box: keyFileSecretBox(context.dataDir),
+      dataDir: context.dataDir,
       uploadId,
       signal: controller.signal,
       progress: (_done, _total, message) => {
@@ -115,5 +117,46 @@ export async function runJobsCancel(context: CommandContext): Promise<void> {
     cancelUpload(database.sqlite, id);
     context.result(describe(uploadView(database.sqlite, id)), uploadView(database.sqlite, id));
     return Promise.resolve();
+  });
+}
+
+function accountOption(context: CommandContext): string {
+  const name = context.options.account;
+  if (typeof name !== 'string' || name === '') throw new KontorError('VALIDATION', 'Name the account: --account "<name>" (see Marketplaces → Accounts).');
+  return name;
+}
+
+export async function runPricesSync(context: CommandContext): Promise<void> {
+  const name = accountOption(context);
+  await withDatabase(context, async (database) => {
+    const sqlite = database.sqlite;
+    const account = findAccountByName(sqlite, name);
+    const filter = typeof context.options.products === 'string' ? context.options.products : null;
+    const uploadId = planPriceSync(sqlite, account.id, filter === null ? null : resolveSelection(sqlite, { filter, status: 'archivedToo' }));
+    if (uploadId === null) {
+      context.result(`Every price on ${account.name} is as sent; nothing to do.`, { upload: null });
+      return;
+    }
+    context.note(`Price sync #${uploadId}: ${uploadView(sqlite, uploadId).total} product(s) to ${account.name}.`);
+    await runInCli(context, database, uploadId);
+  });
+}
+
+export async function runListingsRemove(context: CommandContext): Promise<void> {
+  const name = accountOption(context);
+  const archived = context.options.archived === true;
+  const filter = typeof context.options.products === 'string' ? context.options.products : null;
+  if (archived === (filter !== null)) throw new KontorError('VALIDATION', 'Say which listings to remove: --archived, or --products "<filter>" (not both).');
+  await withDatabase(context, async (database) => {
+    const sqlite = database.sqlite;
+    const account = findAccountByName(sqlite, name);
+    const productIds = archived ? [] : resolveSelection(sqlite, { filter: filter ?? '', status: 'archivedToo' });
+    const uploadId = archived ? planRemoval(sqlite, account.id, { archived: true }) : productIds.length === 0 ? null : planRemoval(sqlite, account.id, { productIds });
+    if (uploadId === null) {
+      context.result(`None of these products is listed on ${account.name}; nothing to remove.`, { upload: null });
+      return;
+    }
+    context.note(`Removal #${uploadId}: ${uploadView(sqlite, uploadId).total} listing(s) from ${account.name}.`);
+    await runInCli(context, database, uploadId);
   });
 }

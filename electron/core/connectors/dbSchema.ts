@@ -20,6 +20,7 @@ export interface MarketplaceSchema {
     remote_refs: string | null;
     last_error: string | null;
     quantities: Generated<string>;
+    prices: Generated<string>;
     updated_at: string;
   };
   listing_override: {
@@ -59,4 +60,5 @@ export interface MarketplaceSchema {
     finished_at: string | null;
   };
   stock_sync_cursor: { account_id: number; last_movement_id: number };
+  marketplace_media: { account_id: number; sha256: string; remote_id: string; created_at: string };
 }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { PriceRounding } from '../../../shared/catalog/pricing.ts';
 import type { ListingRules } from '../../../shared/marketplaces/schemas.ts';
 import { listingPrice } from './pricing.ts';
-import type { ListingSource, RemoteRefs, VariantSource } from './types.ts';
+import type { ImageMimeType, ImageSource, ListingSource, RemoteRefs, VariantSource } from './types.ts';
 
 /**
  * Reads what an account lists for many products at once: texts in the account's language (with
@@ -86,6 +86,24 @@ function loadChunk(sqlite: Database, accountId: number, rules: ListingRules, ids
       JSON.parse(r.remote_refs) as RemoteRefs,
     ]),
   );
+  const images = new Map<number, ImageSource[]>();
+  for (const row of chunked(allIds, (m, part) =>
+    sqlite
+      .prepare(`SELECT product_id, sha256, mime_type, bytes, width, height, original_name FROM product_image WHERE product_id IN (${m}) ORDER BY product_id, position`)
+      .all(...part) as { product_id: number; sha256: string; mime_type: ImageMimeType; bytes: number; width: number; height: number; original_name: string | null }[],
+  )) {
+    const list = images.get(row.product_id) ?? [];
+    list.push({
+      sha256: row.sha256,
+      mimeType: row.mime_type,
+      bytes: row.bytes,
+      width: row.width,
+      height: row.height,
+      fileName: row.original_name ?? `${row.sha256}.${EXTENSIONS[row.mime_type]}`,
+      position: list.length + 1,
+    });
+    images.set(row.product_id, list);
+  }
   const variantsOf = new Map<number, ProductRow[]>();
   for (const v of variants) variantsOf.set(v.parent_id as number, [...(variantsOf.get(v.parent_id as number) ?? []), v]);
 
@@ -108,6 +126,7 @@ function loadChunk(sqlite: Database, accountId: number, rules: ListingRules, ids
       currency: rules.currency,
       quantity: Math.max(0, Math.floor((stock.get(row.id) ?? 0) / 1000) - buffer),
       weightG: row.net_weight_g ?? inherit.net_weight_g,
+      image: row.id === inherit.id ? null : (images.get(row.id)?.[0] ?? null),
     });
     const text = texts.get(p.id);
     return {
@@ -120,12 +139,15 @@ function loadChunk(sqlite: Database, accountId: number, rules: ListingRules, ids
       brand: p.brand,
       tags: (tags.get(p.id) ?? []).map((t) => t.tag),
       remoteCategory: p.category_id === null ? null : (categories.get(p.category_id) ?? null),
+      images: images.get(p.id) ?? [],
       options: (options.get(p.id) ?? []).map((o) => ({ name: o.name, values: JSON.parse(o.values) as string[] })),
       variants: p.kind === 'parent' ? (variantsOf.get(p.id) ?? []).map((v) => variantOf(v, p)) : [variantOf(p, p)],
       remote: remotes.get(p.id) ?? null,
     };
   });
 }
+
+const EXTENSIONS: Record<ImageMimeType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 function chunked<T>(ids: readonly number[], read: (marks: string, part: readonly number[]) => T[]): T[] {
   const out: T[] = [];
@@ -147,7 +169,7 @@ function group<T extends { product_id: number }>(rows: readonly T[]): Map<number
 }
 
 /** Products a selection names: ids as given (a variant's parent instead of the variant), or SKUs matching a pattern. */
-export function resolveSelection(sqlite: Database, selection: { productIds: number[] } | { filter: string; status: 'active' | 'any' }): number[] {
+export function resolveSelection(sqlite: Database, selection: { productIds: number[] } | { filter: string; status: 'active' | 'any' | 'archivedToo' }): number[] {
   if ('productIds' in selection) {
     const ids = new Set<number>();
     for (let at = 0; at < selection.productIds.length; at += 500) {
@@ -158,6 +180,6 @@ export function resolveSelection(sqlite: Database, selection: { productIds: numb
     return [...ids].sort((a, b) => a - b);
   }
   const pattern = selection.filter === '' ? '%' : selection.filter.replaceAll('%', '\\%').replaceAll('_', '\\_').replaceAll('*', '%');
-  const status = selection.status === 'active' ? "AND status = 'active'" : "AND status != 'archived'";
+  const status = selection.status === 'active' ? "AND status = 'active'" : selection.status === 'any' ? "AND status != 'archived'" : '';
   return (sqlite.prepare(`SELECT id FROM product WHERE kind != 'variant' AND sku LIKE ? ESCAPE '\\' ${status} ORDER BY id`).all(pattern) as { id: number }[]).map((r) => r.id);
 }

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { PriceRounding } from '../../../shared/catalog/pricing.ts';
@@ -7,10 +8,13 @@ import { ProductSelectionSchema } from '../../../shared/marketplaces/schemas.ts'
 import type { KontorSchema } from '../db/schema.ts';
 import type { JobRunner } from '../jobs/jobRunner.ts';
 import { exclusive } from '../stock/resolve.ts';
+import { onStockCommitted } from '../stock/stockEvents.ts';
 import { accountRules, createAccount, deleteAccount, getAccountView, listAccounts, openAccount, saveAccountSetting, updateAccount } from './accounts.ts';
 import { createHttpClient, RemoteCallError } from './engine/http.ts';
+import { createMediaLibrary } from './engine/mediaLibrary.ts';
 import { createPacer } from './engine/pacing.ts';
 import { cancelUpload, createUpload, listUploads, requireUpload, retryFailed, setRunJob, setUploadStatus, uploadItems, uploadView } from './engine/uploadStore.ts';
+import { planPriceSync, planRemoval } from './listingChanges.ts';
 import { loadListingSources, resolveSelection } from './listingSource.ts';
 import { CONNECTORS, connectorFor } from './registry.ts';
 import { uploadReportXlsx } from './report.ts';
@@ -112,7 +116,7 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
     async testAccount(id: number): Promise<{ ok: boolean; shopName: string | null; message: string }> {
       const account = await run(() => openAccount(sqlite, box, id));
       const connector = connectorFor(account.platform);
-      const session = connector.connect(account, createHttpClient(createPacer(connector.rateModel), { timeoutMs: 15_000 }));
+      const session = connector.connect(account, createHttpClient(createPacer(connector.rateModel), { timeoutMs: 15_000 }), createMediaLibrary(sqlite, dirname(sqlite.name), account.id));
       try {
         const result = await session.testConnection();
         if (result.details.locationId && !(account.settings as { locationId?: string | null }).locationId) {
@@ -170,6 +174,18 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
     },
     resume: (id: number) => startRun(id),
 
+    /** Pushes the prices that changed since they were last sent, and nothing else. */
+    async syncPrices(input: { accountId: number; productIds?: number[] | undefined }): Promise<UploadView | null> {
+      const uploadId = await run(() => planPriceSync(sqlite, input.accountId, input.productIds ?? null));
+      return uploadId === null ? null : startRun(uploadId);
+    },
+
+    /** Deletes listings from the platform: the products named, or every listed product archived in Kontor. */
+    async removeListings(input: { accountId: number; selection: { productIds: number[] } | { archived: true } }): Promise<UploadView | null> {
+      const uploadId = await run(() => planRemoval(sqlite, input.accountId, input.selection));
+      return uploadId === null ? null : startRun(uploadId);
+    },
+
     /** Plans and starts a stock sync for every account now; answers the uploads started. */
     async syncStockNow(): Promise<UploadView[]> {
       const started: UploadView[] = [];
@@ -180,12 +196,17 @@ export function createMarketplaceService({ db, sqlite, jobs, box }: MarketplaceS
       return started;
     },
 
-    /** Watches stock movements and pushes changed quantities to the accounts where products are listed. */
-    startStockSync(options: { onError: (error: unknown) => void; debounceMs?: number; pollMs?: number }): StockSyncScheduler {
+    /**
+     * Pushes changed quantities to the accounts where products are listed, told by the stock
+     * writer after each commit (no polling); `jobFinished` lets the caller signal worker jobs
+     * that may have written movements on their own connection.
+     */
+    startStockSync(options: { onError: (error: unknown) => void; debounceMs?: number; maxWaitMs?: number; fallbackMs?: number; startupDelayMs?: number }): StockSyncScheduler {
       return createStockSyncScheduler({
         sqlite,
         start: (uploadId) => startRun(uploadId),
         isBusy: (accountId) => sqlite.prepare("SELECT 1 FROM upload_job WHERE account_id = ? AND kind = 'stock' AND status IN ('ready', 'running')").get(accountId) !== undefined,
+        subscribe: (listener) => onStockCommitted(sqlite, (event) => listener(event.productIds)),
         ...options,
       });
     },

@@ -56,64 +56,118 @@ export function stockSyncAccounts(sqlite: Database): number[] {
 }
 
 export interface StockSyncScheduler {
-  /** Stock changed: sync after the debounce. */
-  notify(): void;
+  /** Stock of these products changed: sync after the debounce (coalesced with what is already waiting). */
+  notify(productIds?: readonly number[]): void;
   /** Plans and starts the sync of every account now; answers the uploads started. */
   runNow(): Promise<number[]>;
+  /** Products told about since the last run, for the status line and tests. */
+  pending(): number[];
+  /** Looks whether movements appeared that no event told of (a worker job just finished); syncs after the debounce if so. */
+  check(): void;
   close(): void;
 }
 
 /**
- * Watches the ledger's newest movement id (one indexed read per poll) and, once changes have
- * settled for `debounceMs`, starts one stock upload per account. A burst of movements (an invoice
- * with 200 lines, a stocktake) becomes one batched job, not 200 requests.
+ * Pushes stock changes by event, not by polling:
+ * - the stock writer tells `subscribe`'s listener after its transaction commits (stock/stockEvents.ts);
+ * - a burst (an invoice with 200 lines, a stocktake) is debounced: once no movement came for
+ *   `debounceMs` (at most `maxWaitMs` after the first), ONE stock upload per account is planned
+ *   from the ledger cursor, one item per product with its current quantities: however many
+ *   movements a SKU had in the burst, it is sent once;
+ * - at start-up it catches up at once: movements recorded while the app was closed, or by the CLI;
+ * - `jobFinished` (a worker thread wrote movements on its own connection: imports, stocktakes)
+ *   and a slow fallback scan (`fallbackMs`, one indexed read of the newest movement id) cover
+ *   writers whose commits this process cannot hear: SQLite tells a connection only of its own
+ *   changes, and another process (the CLI, a second Kontor) shares nothing but the file.
+ * An account whose previous stock upload still runs is tried again after the next debounce.
  */
 export function createStockSyncScheduler(options: {
   sqlite: Database;
   start: (uploadId: number) => Promise<unknown>;
   isBusy: (accountId: number) => boolean;
   onError: (error: unknown) => void;
+  /** Hears committed stock changes of this process; answers the unsubscribe. */
+  subscribe: (listener: (productIds: readonly number[]) => void) => () => void;
   debounceMs?: number;
-  pollMs?: number;
+  maxWaitMs?: number;
+  fallbackMs?: number;
+  startupDelayMs?: number;
 }): StockSyncScheduler {
-  const debounceMs = options.debounceMs ?? 5000;
+  const debounceMs = options.debounceMs ?? 2000;
+  const maxWaitMs = options.maxWaitMs ?? debounceMs * 5;
   let seen = latestMovement(options.sqlite);
   let timer: NodeJS.Timeout | undefined;
+  let firstAt: number | null = null;
   let closed = false;
+  let running: Promise<number[]> | null = null;
+  const waiting = new Set<number>();
+
   const runNow = async (): Promise<number[]> => {
-    const started: number[] = [];
-    for (const accountId of stockSyncAccounts(options.sqlite)) {
-      // A sync already running for the account picks this up next time; the cursor has not moved.
-      if (options.isBusy(accountId)) continue;
-      const uploadId = planStockSync(options.sqlite, accountId);
-      if (uploadId !== null) {
-        await options.start(uploadId);
-        started.push(uploadId);
+    if (running) return running;
+    running = (async () => {
+      const started: number[] = [];
+      waiting.clear();
+      firstAt = null;
+      seen = latestMovement(options.sqlite);
+      let busy = false;
+      for (const accountId of stockSyncAccounts(options.sqlite)) {
+        // The cursor has not moved for a busy account: its changes go with the next run.
+        if (options.isBusy(accountId)) {
+          busy = true;
+          continue;
+        }
+        const uploadId = planStockSync(options.sqlite, accountId);
+        if (uploadId !== null) {
+          await options.start(uploadId);
+          started.push(uploadId);
+        }
       }
-    }
-    return started;
+      if (busy) arm();
+      return started;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
   };
-  const notify = (): void => {
+  const arm = (): void => {
     if (closed) return;
+    const now = Date.now();
+    firstAt ??= now;
     clearTimeout(timer);
-    timer = setTimeout(() => void runNow().catch(options.onError), debounceMs);
+    timer = setTimeout(() => void runNow().catch(options.onError), Math.max(0, Math.min(debounceMs, firstAt + maxWaitMs - now)));
     timer.unref();
   };
-  const poll = setInterval(() => {
+  const notify = (productIds: readonly number[] = []): void => {
+    if (closed) return;
+    for (const id of productIds) waiting.add(id);
+    arm();
+  };
+  const unsubscribe = options.subscribe((productIds) => notify(productIds));
+  /** Something outside this process's hearing may have written movements: look at the newest id. */
+  const look = (): void => {
+    if (closed || !options.sqlite.open) return;
     const latest = latestMovement(options.sqlite);
     if (latest !== seen) {
       seen = latest;
       notify();
     }
-  }, options.pollMs ?? 2000);
-  poll.unref();
+  };
+  const fallback = setInterval(look, options.fallbackMs ?? 60_000);
+  fallback.unref();
+  // Catch up with what happened while Kontor was closed (the cursors know where each account stopped).
+  const startup = setTimeout(() => void runNow().catch(options.onError), options.startupDelayMs ?? 3000);
+  startup.unref();
   return {
     notify,
     runNow,
+    pending: () => [...waiting],
+    check: look,
     close() {
       closed = true;
+      unsubscribe();
       clearTimeout(timer);
-      clearInterval(poll);
+      clearTimeout(startup);
+      clearInterval(fallback);
     },
   };
 }

@@ -18,7 +18,7 @@ export interface Connector<Settings = unknown, Credentials = unknown, Payload = 
   capabilities: Capabilities;
   /** Most items one `upload` call takes (the platform's batch limit or a per-request cost cap). */
   batchSize: number;
-  /** Most items one `stockSync` call takes. */
+  /** Most items one `stockSync`, `priceSync` or `remove` call takes. */
   stockBatchSize: number;
   rateModel: RateModel;
   fieldRules: FieldRules;
@@ -26,8 +26,8 @@ export interface Connector<Settings = unknown, Credentials = unknown, Payload = 
   validate(listing: ListingSource): FieldIssue[];
   /** The platform payload for one valid listing. */
   map(listing: ListingSource, settings: Settings): Payload;
-  /** A session for one account: the only place that talks to the platform. */
-  connect(account: ConnectedAccount<Settings, Credentials>, http: HttpClient): Session<Payload>;
+  /** A session for one account: the only place that talks to the platform; `media` remembers what images the account already holds. */
+  connect(account: ConnectedAccount<Settings, Credentials>, http: HttpClient, media: MediaLibrary): Session<Payload>;
 }
 
 export interface ConnectedAccount<Settings, Credentials> {
@@ -65,8 +65,45 @@ export interface FieldRules {
   requiresPrice: boolean;
   /** `free`: a free-text product type; `id`: the platform's own category ids, mapped per Kontor category. */
   categoryModel: 'free' | 'id';
-  /** Images are not sent yet (local files need a staged upload first); declared so the UI can say so. */
-  images: { supported: false; reason: string };
+  images: ImageRules;
+}
+
+/** What a platform takes as product images; checked before anything is sent. */
+export interface ImageRules {
+  /** Images per product, the variants' own images included. */
+  maxCount: number;
+  maxBytes: number;
+  /** Width × height in millions of pixels; null when the platform sets no limit. */
+  maxMegapixels: number | null;
+  mimeTypes: readonly ImageMimeType[];
+}
+
+export type ImageMimeType = 'image/jpeg' | 'image/png' | 'image/webp';
+
+/** One image of the catalog as a connector sends it: the file in the data directory is named by its SHA-256. */
+export interface ImageSource {
+  sha256: string;
+  mimeType: ImageMimeType;
+  bytes: number;
+  width: number;
+  height: number;
+  /** The name the owner gave the file, else the hash with the type's extension; what reports name. */
+  fileName: string;
+  /** 1 is the main image. */
+  position: number;
+}
+
+/**
+ * The images an account already holds, by SHA-256 of their bytes, and the bytes of those it does
+ * not. Kept in SQLite (marketplace_media) as soon as the platform answers, so an image is never
+ * uploaded twice to one account, even across a killed job.
+ */
+export interface MediaLibrary {
+  known(sha256: string): string | null;
+  remember(sha256: string, remoteId: string): void;
+  /** The platform no longer has it (deleted in the shop): upload it again next time. */
+  forget(sha256: string): void;
+  read(image: ImageSource): Promise<Buffer>;
 }
 
 /** One Kontor product (simple or parent with its variants) as an account will list it. */
@@ -81,6 +118,8 @@ export interface ListingSource {
   tags: string[];
   /** The platform category mapped from the Kontor category, if any. */
   remoteCategory: string | null;
+  /** The product's images in order, the main one first. */
+  images: ImageSource[];
   options: { name: string; values: string[] }[];
   /** A simple product is one variant carrying its own SKU and no option values. */
   variants: VariantSource[];
@@ -99,6 +138,8 @@ export interface VariantSource {
   /** Whole units to offer: available stock minus the account's buffer, never below 0. */
   quantity: number;
   weightG: number | null;
+  /** The variant's own main image (a parent's variants only); null when it has none. */
+  image: ImageSource | null;
 }
 
 /** Remote identifiers of one listing: the product, and per variant SKU what stock updates need. */
@@ -113,6 +154,22 @@ export interface StockUpdate {
   remote: RemoteRefs;
   /** Per variant SKU, whole units. */
   quantities: Record<string, number>;
+}
+
+/** A price-only change: per variant SKU, the price in minor units of `currency`. */
+export interface PriceUpdate {
+  productId: number;
+  sku: string;
+  remote: RemoteRefs;
+  currency: string;
+  prices: Record<string, number>;
+}
+
+/** A listing to take off the platform. */
+export interface RemoveItem {
+  productId: number;
+  sku: string;
+  remote: RemoteRefs;
 }
 
 /** What happened to one item of a batch. */
@@ -134,6 +191,10 @@ export interface Session<Payload> {
   /** Creates or updates every item, idempotent by SKU; answers one outcome per item, in any order. */
   upload(items: UploadItem<Payload>[], signal: AbortSignal): Promise<ItemOutcome[]>;
   stockSync(updates: StockUpdate[], signal: AbortSignal): Promise<ItemOutcome[]>;
+  /** Changes only the variants' prices: no title, text, image or stock is sent. */
+  priceSync(updates: PriceUpdate[], signal: AbortSignal): Promise<ItemOutcome[]>;
+  /** Deletes the listings; a listing already gone counts as removed. */
+  remove(items: RemoveItem[], signal: AbortSignal): Promise<ItemOutcome[]>;
   /** Cost points one upload request of these items will ask for (cost-bucket platforms). */
   estimateCost(items: number): number;
 }

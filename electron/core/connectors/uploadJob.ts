@@ -13,6 +13,7 @@ export const marketplaceUploadJob: JobImplementation<'marketplace.upload'> = {
       sqlite: context.sqlite(),
       box: context.secrets === undefined ? keyFileSecretBox(context.dataDir) : handedOverBox(context.secrets),
       uploadId: input.uploadId,
+      dataDir: context.dataDir,
       signal: context.signal,
       progress: (done, total, message) => context.progress(done, total, message),
       ...(context.tuning.uploadBackoffBaseMs === undefined ? {} : { backoffBaseMs: context.tuning.uploadBackoffBaseMs }),

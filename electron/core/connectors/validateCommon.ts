@@ -37,6 +37,7 @@ export function validateByRules(listing: ListingSource, rules: FieldRules, platf
       }
     }
   });
+  validateImages(listing, rules, platform, add);
   const seen = new Set<string>();
   for (const variant of listing.variants) {
     const key = listing.options.map((o) => variant.optionValues[o.name] ?? '').join('\u0000');
@@ -44,4 +45,35 @@ export function validateByRules(listing: ListingSource, rules: FieldRules, platf
     seen.add(key);
   }
   return issues;
+}
+
+/** Type, size, pixel count and number of the product's and variants' images, as the platform limits them. */
+function validateImages(listing: ListingSource, rules: FieldRules, platform: string, add: (path: string, key: string, message: string, params?: Record<string, string | number>) => void): void {
+  const limits = rules.images;
+  const all = [...listing.images.map((image) => ({ image, at: `images.${image.position}` }))];
+  for (const variant of listing.variants) if (variant.image) all.push({ image: variant.image, at: `variants.${variant.sku}.images.1` });
+  const distinct = new Set(all.map((a) => a.image.sha256));
+  if (distinct.size > limits.maxCount) {
+    add('images', 'tooManyImages', `${platform} takes at most ${limits.maxCount} images per product; this one has ${distinct.size}.`, { platform, max: limits.maxCount, count: distinct.size });
+  }
+  for (const { image, at } of all) {
+    const fileName = image.fileName;
+    if (!limits.mimeTypes.includes(image.mimeType)) {
+      add(at, 'imageType', `${platform} does not take ${image.mimeType} images (${fileName}).`, { platform, fileName, type: image.mimeType });
+    }
+    if (image.bytes > limits.maxBytes) {
+      const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+      add(at, 'imageTooLarge', `${fileName} is ${mb(image.bytes)} MB; ${platform} takes images of at most ${mb(limits.maxBytes)} MB.`, { platform, fileName, size: mb(image.bytes), max: mb(limits.maxBytes) });
+    }
+    const megapixels = (image.width * image.height) / 1_000_000;
+    if (limits.maxMegapixels !== null && megapixels > limits.maxMegapixels) {
+      add(at, 'imageTooManyPixels', `${fileName} is ${image.width}×${image.height} px (${megapixels.toFixed(1)} MP); ${platform} takes at most ${limits.maxMegapixels} MP.`, {
+        platform,
+        fileName,
+        width: image.width,
+        height: image.height,
+        max: limits.maxMegapixels,
+      });
+    }
+  }
 }

@@ -17,6 +17,7 @@ import {
 } from './costing.ts';
 import { postStockMovements } from '../ledger/stockPostings.ts';
 import { readStockSettings } from './settings.ts';
+import { hasStockListeners, stockCommitted } from './stockEvents.ts';
 
 /**
  * The one function that writes stock movements. Everything that changes stock (receipts,
@@ -114,7 +115,20 @@ export function recordMovements(sqlite: Database, requests: readonly MovementReq
     options.after?.(written);
     return written;
   });
-  return run.immediate();
+  const written = run.immediate();
+  if (hasStockListeners(sqlite)) stockCommitted(sqlite, touchedProducts(sqlite, written.flat()));
+  return written;
+}
+
+/** The products the written movements moved (a correction's original product included). */
+function touchedProducts(sqlite: Database, movementIds: readonly number[]): number[] {
+  if (movementIds.length === 0) return [];
+  const out = new Set<number>();
+  for (let at = 0; at < movementIds.length; at += 500) {
+    const part = movementIds.slice(at, at + 500);
+    for (const id of sqlite.prepare(`SELECT DISTINCT product_id FROM stock_movement WHERE id IN (${part.map(() => '?').join(',')})`).pluck().all(...part) as number[]) out.add(id);
+  }
+  return [...out];
 }
 
 /** A request refused for a reason a person can fix; `recordMovements` collects these. */

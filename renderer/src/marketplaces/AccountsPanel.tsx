@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconCategory, IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Button, Group, Menu, NativeSelect, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconArchiveOff, IconCategory, IconCurrencyEuro, IconDots, IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRICE_ROUNDINGS, type PriceRounding } from '../../../shared/catalog/pricing.ts';
@@ -12,10 +12,11 @@ import { notify } from '../lib/notifications.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { CategoryMapping } from './CategoryMapping.tsx';
 
-/** The settings and secrets each platform asks for, by field name of its schemas. */
-const FIELDS: Record<Platform, { settings: string[]; credentials: string[] }> = {
-  shopify: { settings: ['shopUrl'], credentials: ['accessToken'] },
-  woocommerce: { settings: ['siteUrl'], credentials: ['consumerKey', 'consumerSecret'] },
+/** The settings and secrets each platform asks for, by field name of its schemas; `optional` secrets may stay empty. */
+const FIELDS: Record<Platform, { settings: string[]; credentials: string[]; optional: string[] }> = {
+  shopify: { settings: ['shopUrl'], credentials: ['accessToken'], optional: [] },
+  // Images go to the WordPress media library, which needs a WordPress login (application password), not the WooCommerce keys.
+  woocommerce: { settings: ['siteUrl'], credentials: ['consumerKey', 'consumerSecret'], optional: ['wpUsername', 'wpApplicationPassword'] },
 };
 
 /** #/marketplaces/accounts: several accounts per platform; credentials go in once and never come back. */
@@ -36,6 +37,19 @@ export function AccountsPanel() {
       notify({ kind: 'error', title: describeError(i18n, error), message: error instanceof Error ? error.message : undefined });
     } finally {
       setTesting(null);
+    }
+  };
+  /** Price-only sync, or removal of the archived products' listings: a job like any upload, reported under Uploads. */
+  const change = async (account: AccountView, what: 'prices' | 'archived') => {
+    try {
+      const upload =
+        what === 'prices'
+          ? await getClient().call('marketplaces.prices.sync', { accountId: account.id })
+          : await getClient().call('marketplaces.listings.remove', { accountId: account.id, selection: { archived: true } });
+      if (upload === null) notify({ kind: 'info', title: t(what === 'prices' ? 'marketplaces.accounts.pricesUpToDate' : 'marketplaces.accounts.noArchived', { account: account.name }) });
+      else notify({ kind: 'success', title: t(what === 'prices' ? 'marketplaces.accounts.pricesStarted' : 'marketplaces.accounts.removalStarted', { count: upload.total, account: account.name }) });
+    } catch (error) {
+      notify({ kind: 'error', title: describeError(i18n, error) });
     }
   };
   const remove = async (account: AccountView) => {
@@ -87,9 +101,25 @@ export function AccountsPanel() {
                     <Button size="xs" variant="default" leftSection={<IconCategory size={14} />} onClick={() => setMapping(mapping === a.id ? null : a.id)}>
                       {t('marketplaces.categories.button')}
                     </Button>
-                    <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => void remove(a)}>
-                      {t('marketplaces.accounts.delete')}
-                    </Button>
+                    <Menu position="bottom-end" withinPortal>
+                      <Menu.Target>
+                        <ActionIcon variant="default" size="md" aria-label={t('marketplaces.accounts.more')} data-testid={`account-menu-${a.id}`}>
+                          <IconDots size={14} />
+                        </ActionIcon>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item leftSection={<IconCurrencyEuro size={14} />} onClick={() => void change(a, 'prices')}>
+                          {t('marketplaces.accounts.syncPrices')}
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconArchiveOff size={14} />} onClick={() => void change(a, 'archived')}>
+                          {t('marketplaces.accounts.removeArchived')}
+                        </Menu.Item>
+                        <Menu.Divider />
+                        <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => void remove(a)}>
+                          {t('marketplaces.accounts.delete')}
+                        </Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -147,7 +177,9 @@ function AccountForm({ onDone }: { onDone: () => void }) {
         platform,
         name,
         settings: Object.fromEntries(fields.settings.map((f) => [f, values[f] ?? ''])),
-        credentials: Object.fromEntries(fields.credentials.map((f) => [f, values[f] ?? ''])),
+        credentials: Object.fromEntries(
+          [...fields.credentials, ...fields.optional.filter((f) => (values[f] ?? '').trim() !== '')].map((f): [string, string] => [f, values[f] ?? '']),
+        ),
         rules: { ...rules, exchangeRate: rules.exchangeRate.trim() === '' ? null : rules.exchangeRate.trim() },
       });
       notify({ kind: 'success', title: t('marketplaces.accounts.saved') });
@@ -178,6 +210,13 @@ function AccountForm({ onDone }: { onDone: () => void }) {
           {fields.credentials.map((f) => (
             <PasswordInput key={f} label={label(f)} autoComplete="off" value={values[f] ?? ''} onChange={(e) => setValues({ ...values, [f]: e.currentTarget.value })} error={errorOf(`credentials.${f}`, f)} required />
           ))}
+          {fields.optional.map((f) =>
+            f === 'wpUsername' ? (
+              <TextInput key={f} label={label(f)} description={t('marketplaces.accounts.wpHint')} autoComplete="off" value={values[f] ?? ''} onChange={(e) => setValues({ ...values, [f]: e.currentTarget.value })} error={errorOf(`credentials.${f}`, f)} />
+            ) : (
+              <PasswordInput key={f} label={label(f)} description={t('marketplaces.accounts.wpPasswordHint')} autoComplete="off" value={values[f] ?? ''} onChange={(e) => setValues({ ...values, [f]: e.currentTarget.value })} error={errorOf(`credentials.${f}`, f)} />
+            ),
+          )}
           <TextInput label={label('currency')} value={rules.currency} maxLength={3} onChange={(e) => setRules({ ...rules, currency: e.currentTarget.value.toUpperCase() })} error={errorOf('rules.currency', 'currency')} />
           <TextInput label={label('language')} value={rules.language} maxLength={3} onChange={(e) => setRules({ ...rules, language: e.currentTarget.value.toLowerCase() })} />
           <TextInput label={label('priceList')} value={rules.priceList} onChange={(e) => setRules({ ...rules, priceList: e.currentTarget.value })} />

@@ -1,9 +1,10 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Group, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconAdjustments } from '@tabler/icons-react';
-import { useState } from 'react';
+import { ActionIcon, Alert, Anchor, Badge, Button, Group, Popover, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconAdjustments, IconCloudOff } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getClient } from '../lib/api.ts';
 import { describeError } from '../lib/errors.ts';
+import { notify } from '../lib/notifications.ts';
 import { hrefFor } from '../lib/router.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { OverrideDialog } from './OverrideDialog.tsx';
@@ -19,6 +20,26 @@ export function ListingsPanel() {
   const accounts = useLoad('accounts', () => getClient().call('marketplaces.accounts.list', {}));
   const grid = useLoad(`grid:${filter}:${offset}`, () => getClient().call('marketplaces.listings.grid', { filter, offset, limit: PAGE }));
   const error = accounts.error ?? grid.error;
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const reloadGrid = grid.reload;
+  // A removal, an upload or a sync ending changes the cells: read the page again then.
+  useEffect(
+    () =>
+      getClient().subscribe((event) => {
+        if (event.type === 'job.updated' && event.job.kind === 'marketplace.upload' && event.job.status !== 'running' && event.job.status !== 'queued') reloadGrid();
+      }),
+    [reloadGrid],
+  );
+  /** "Remove from marketplace": the listing is deleted in the shop by a delete job, reported under Uploads. */
+  const removeListing = async (accountId: number, accountName: string, productId: number, sku: string) => {
+    setConfirming(null);
+    try {
+      const upload = await getClient().call('marketplaces.listings.remove', { accountId, selection: { productIds: [productId] } });
+      notify(upload === null ? { kind: 'info', title: t('marketplaces.listings.notListedThere', { sku, account: accountName }) } : { kind: 'success', title: t('marketplaces.listings.removing', { sku, account: accountName }) });
+    } catch (failure) {
+      notify({ kind: 'error', title: describeError(i18n, failure) });
+    }
+  };
   const total = grid.data?.total ?? 0;
 
   return (
@@ -87,6 +108,30 @@ export function ListingsPanel() {
                           </Tooltip>
                         ) : (
                           badge
+                        )}
+                        {cell?.status === 'listed' && (
+                          <Popover opened={confirming === `${a.id}:${row.productId}`} onChange={(open) => setConfirming(open ? `${a.id}:${row.productId}` : null)} withArrow position="bottom">
+                            <Popover.Target>
+                              <Tooltip label={t('marketplaces.listings.remove')}>
+                                <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('marketplaces.listings.remove')} onClick={() => setConfirming(`${a.id}:${row.productId}`)}>
+                                  <IconCloudOff size={14} />
+                                </ActionIcon>
+                              </Tooltip>
+                            </Popover.Target>
+                            <Popover.Dropdown>
+                              <Stack gap="xs" maw={280}>
+                                <Text size="sm">{t('marketplaces.listings.removeConfirm', { sku: row.sku, account: a.name })}</Text>
+                                <Group gap="xs">
+                                  <Button size="xs" color="red" onClick={() => void removeListing(a.id, a.name, row.productId, row.sku)}>
+                                    {t('marketplaces.listings.removeYes')}
+                                  </Button>
+                                  <Button size="xs" variant="default" onClick={() => setConfirming(null)}>
+                                    {t('marketplaces.accounts.cancel')}
+                                  </Button>
+                                </Group>
+                              </Stack>
+                            </Popover.Dropdown>
+                          </Popover>
                         )}
                         <Tooltip label={t('marketplaces.overrides.edit')}>
                           <ActionIcon size="sm" variant="subtle" aria-label={t('marketplaces.overrides.edit')} onClick={() => setEditing({ accountId: a.id, accountName: a.name, productId: row.productId, sku: row.sku })}>

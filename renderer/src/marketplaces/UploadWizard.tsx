@@ -59,7 +59,7 @@ export function UploadWizard() {
       setBusy(false);
     }
   };
-  const images = platform?.fieldRules.images as { reason?: string } | undefined;
+  const images = platform?.fieldRules.images as { maxCount: number; maxBytes: number; maxMegapixels: number | null } | undefined;
 
   return (
     <Stack gap="md" maw={1100}>
@@ -87,9 +87,14 @@ export function UploadWizard() {
               { value: 'any', label: t('marketplaces.wizard.allButArchived') },
             ]}
           />
-          {images?.reason && (
+          {images && (
             <Text size="xs" c="dimmed">
-              {t('marketplaces.wizard.imagesNote', { reason: images.reason })}
+              {t(images.maxMegapixels === null ? 'marketplaces.wizard.imagesRule' : 'marketplaces.wizard.imagesRulePixels', {
+                platform: t(`marketplaces.platform.${account?.platform ?? 'shopify'}`),
+                count: images.maxCount,
+                mb: Math.round(images.maxBytes / 1024 / 1024),
+                mp: images.maxMegapixels ?? 0,
+              })}
             </Text>
           )}
           <Group>

@@ -18,12 +18,19 @@ export function shopifyAccount(sqlite: Database, box: SecretBox, emulator: Shopi
   }).id;
 }
 
-export function wooAccount(sqlite: Database, box: SecretBox, emulator: WooEmulator, name = 'Woo shop', secret = emulator.consumerSecret): number {
+export function wooAccount(
+  sqlite: Database,
+  box: SecretBox,
+  emulator: WooEmulator,
+  name = 'Woo shop',
+  secret = emulator.consumerSecret,
+  mediaLogin: { wpUsername: string; wpApplicationPassword: string } | null = { wpUsername: emulator.wpUsername, wpApplicationPassword: emulator.wpApplicationPassword },
+): number {
   return createAccount(sqlite, box, {
     platform: 'woocommerce',
     name,
     settings: { siteUrl: emulator.url },
-    credentials: { consumerKey: emulator.consumerKey, consumerSecret: secret },
+    credentials: { consumerKey: emulator.consumerKey, consumerSecret: secret, ...(mediaLogin ?? {}) },
     rules: { currency: 'EUR', language: 'en', priceList: 'RETAIL', exchangeRate: null, markupPercent: 0, rounding: 'none', quantityBuffer: 0 },
   }).id;
 }

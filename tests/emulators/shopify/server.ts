@@ -12,14 +12,26 @@
  *   does, so a client that forgets the identifier makes duplicates; list fields (variants) left
  *   out are deleted; userErrors { code field message };
  * - shop, locations(first), products(first, query: "sku:… | handle:…"), productByIdentifier,
- *   inventorySetQuantities.
+ *   inventorySetQuantities, productVariantsBulkUpdate (prices only), productDelete;
+ * - images as Shopify documents for local files: stagedUploadsCreate (resource IMAGE, POST) answers
+ *   a signed target on this server (standing in for Shopify's storage bucket), which takes a
+ *   multipart form, checks the signed policy (key, size range, type) and answers 201 with the XML
+ *   a bucket answers; fileCreate with that resourceUrl as originalSource makes a MediaImage that is
+ *   UPLOADED, then PROCESSING, then READY, or FAILED with fileErrors when the bytes are not an image
+ *   Shopify takes (type, 20 MB, 25 megapixels: help.shopify.com "Product media types");
+ *   nodes(ids) reads their status; productSet's `files` (a list field: what is left out is
+ *   detached) and a variant's `file` reference them by id; a variant's file must be one of the
+ *   product's files.
  * UNVERIFIED and chosen strictly: the cost of a mutation is 10 points whatever its selection
  * (Shopify documents 10 as the base cost of a mutation); query costs are 1 per object plus the
- * connection size; userError codes for blank/too long titles and bad prices.
+ * connection size; userError codes for blank/too long titles and bad prices; the userError
+ * messages of stagedUploadsCreate and of files that do not exist (chosen: FILE_DOES_NOT_EXIST, the
+ * Files API's code).
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { NO_FAULTS, hashUnit, readBody, requestFault, seeded, sendJson, type FaultCounters, type Faults } from '../faults.ts';
+import { NO_FAULTS, hashUnit, inspectImage, readBytes, requestFault, seeded, sendJson, type FaultCounters, type Faults } from '../faults.ts';
 import { argValue, parseOperation, type RootField } from './graphqlLite.ts';
 
 export interface ShopifyEmulatorOptions {
@@ -30,6 +42,17 @@ export interface ShopifyEmulatorOptions {
   mutationCost?: number;
   faults?: Partial<Faults>;
   shopName?: string;
+  /** How long a created file stays UPLOADED/PROCESSING before READY or FAILED. */
+  fileProcessingMs?: number;
+}
+
+export interface EmulatedFile {
+  id: string;
+  filename: string;
+  bytes: Buffer;
+  status: 'READY' | 'FAILED';
+  readyAt: number;
+  errors: { code: string; details: string | null; message: string }[];
 }
 
 export interface EmulatedVariant {
@@ -39,6 +62,8 @@ export interface EmulatedVariant {
   inventoryItemId: string;
   optionValues: { optionName: string; name: string }[];
   available: number;
+  /** The id of the variant's file, if any. */
+  fileId: string | null;
 }
 
 export interface EmulatedProduct {
@@ -51,7 +76,12 @@ export interface EmulatedProduct {
   productType: string | null;
   tags: string[];
   variants: EmulatedVariant[];
+  /** productSet writes after the first. */
   updatedCount: number;
+  /** productVariantsBulkUpdate calls. */
+  priceUpdates: number;
+  /** File ids, in order: the first is the featured image. */
+  media: string[];
 }
 
 export interface ShopifyCounters extends FaultCounters {
@@ -59,12 +89,20 @@ export interface ShopifyCounters extends FaultCounters {
   productSetCalls: number;
   itemsWritten: number;
   unauthorized: number;
+  stagedTargets: number;
+  stagedUploads: number;
+  filesCreated: number;
+  priceUpdateCalls: number;
+  deletes: number;
+  /** inventorySetQuantities entries, per inventory item id: how often each variant's stock was set. */
+  stockSets: Map<string, number>;
 }
 
 export interface ShopifyEmulator {
   url: string;
   port: number;
   products: Map<string, EmulatedProduct>;
+  files: Map<string, EmulatedFile>;
   counters: ShopifyCounters;
   faults: Faults;
   /** Products per SKU of their variants: more than one means a duplicate. */
@@ -82,8 +120,29 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions = {})
   const mutationCost = options.mutationCost ?? 10;
   const faults: Faults = { ...NO_FAULTS, ...options.faults };
   const random = seeded(faults.seed);
-  const counters: ShopifyCounters = { requests: 0, serverErrors: 0, resets: 0, slow: 0, throttled: 0, productSetCalls: 0, itemsWritten: 0, unauthorized: 0 };
+  const counters: ShopifyCounters = {
+    requests: 0,
+    serverErrors: 0,
+    resets: 0,
+    slow: 0,
+    throttled: 0,
+    productSetCalls: 0,
+    itemsWritten: 0,
+    unauthorized: 0,
+    stagedTargets: 0,
+    stagedUploads: 0,
+    filesCreated: 0,
+    priceUpdateCalls: 0,
+    deletes: 0,
+    stockSets: new Map(),
+  };
   const products = new Map<string, EmulatedProduct>();
+  const files = new Map<string, EmulatedFile>();
+  /** Staged uploads by key: the size promised in stagedUploadsCreate and the bytes once posted. */
+  const staged = new Map<string, { mimeType: string; maxBytes: number; bytes: Buffer | null }>();
+  const bucketSecret = randomBytes(16).toString('hex');
+  const processingMs = options.fileProcessingMs ?? 20;
+  let baseUrl = '';
   const byHandle = new Map<string, string>();
   const inventory = new Map<string, EmulatedVariant>();
   let nextId = 1000;
@@ -110,7 +169,13 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions = {})
     switch (field.name) {
       case 'productSet':
       case 'inventorySetQuantities':
+      case 'stagedUploadsCreate':
+      case 'fileCreate':
+      case 'productVariantsBulkUpdate':
+      case 'productDelete':
         return mutationCost;
+      case 'nodes':
+        return 1 + ((argValue(field.args.ids, variables) as unknown[] | undefined)?.length ?? 0);
       case 'locations':
       case 'products':
         return 2 + Number(argValue(field.args.first, variables) ?? 1);
@@ -141,8 +206,13 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions = {})
       return;
     }
     counters.requests++;
-    const body = await readBody(req);
+    const raw = await readBytes(req);
+    const body = raw.toString('utf8');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/staged-uploads/' && req.method === 'POST') {
+      await stagedPost(req.headers['content-type'] ?? '', raw, res);
+      return;
+    }
     const match = /^\/admin\/api\/(\d{4}-(?:01|04|07|10)|unstable)\/graphql\.json$/.exec(path);
     if (!match) {
       sendJson(res, 404, { errors: 'Not Found' });
@@ -199,6 +269,19 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions = {})
           die();
           return;
         }
+      } else if (operation.type === 'mutation' && field.name === 'stagedUploadsCreate') {
+        data[field.alias] = stagedUploadsCreate(argValue(field.args.input, variables));
+      } else if (operation.type === 'mutation' && field.name === 'fileCreate') {
+        data[field.alias] = await fileCreate(argValue(field.args.files, variables));
+      } else if (operation.type === 'query' && field.name === 'nodes') {
+        data[field.alias] = ((argValue(field.args.ids, variables) ?? []) as string[]).map((id) => {
+          const file = files.get(id);
+          return file ? fileShape(file) : null;
+        });
+      } else if (operation.type === 'mutation' && field.name === 'productVariantsBulkUpdate') {
+        data[field.alias] = productVariantsBulkUpdate(argValue(field.args.productId, variables), argValue(field.args.variants, variables));
+      } else if (operation.type === 'mutation' && field.name === 'productDelete') {
+        data[field.alias] = productDelete(argValue(field.args.input, variables));
       } else if (operation.type === 'mutation' && field.name === 'inventorySetQuantities') {
         data[field.alias] = inventorySetQuantities(argValue(field.args.input, variables));
       } else if (operation.type === 'query' && field.name === 'shop') {
@@ -252,7 +335,8 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions = {})
       tags?: string[];
       status?: string;
       productOptions?: { name: string; values: { name: string }[] }[];
-      variants?: { sku?: string; price?: string; optionValues?: { optionName: string; name: string }[]; inventoryQuantities?: { locationId: string; name: string; quantity: number }[] }[];
+      variants?: { sku?: string; price?: string; optionValues?: { optionName: string; name: string }[]; inventoryQuantities?: { locationId: string; name: string; quantity: number }[]; file?: { id?: string } }[];
+      files?: { id?: string; originalSource?: string }[];
     };
     const identifier = rawIdentifier as { id?: string; handle?: string; customId?: unknown } | null | undefined;
     let existing: EmulatedProduct | undefined;
@@ -281,6 +365,16 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions = {})
         if (q.locationId !== LOCATION_ID) return userErrorResult('INVALID_INVENTORY_QUANTITIES', ['input', 'variants', String(index), 'inventoryQuantities'], 'Location does not exist');
       }
     }
+    const fileIds: string[] = [];
+    for (const [index, f] of (input.files ?? []).entries()) {
+      if (!f.id || !files.has(f.id)) return userErrorResult('FILE_DOES_NOT_EXIST', ['input', 'files', String(index), 'id'], `File ${f.id ?? ''} does not exist`);
+      fileIds.push(f.id);
+    }
+    for (const [index, v] of variantsIn.entries()) {
+      if (v.file?.id && !fileIds.includes(v.file.id)) {
+        return userErrorResult('INVALID_VARIANT', ['input', 'variants', String(index), 'file'], "A variant's file must also be one of the product's files");
+      }
+    }
     const handleWanted = identifier?.handle ?? input.handle ?? title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     if (hashUnit(faults.seed, handleWanted) < faults.itemErrorRate) {
       return userErrorResult('INVALID_PRODUCT', ['input'], `Product ${handleWanted} was refused by the shop (injected fault).`);
@@ -297,8 +391,11 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions = {})
       tags: [],
       variants: [],
       updatedCount: 0,
+      priceUpdates: 0,
+      media: [],
     };
     if (existing) product.updatedCount++;
+    if (input.files) product.media = fileIds;
     product.title = title;
     if (input.status) product.status = input.status;
     if (input.descriptionHtml !== undefined) product.descriptionHtml = input.descriptionHtml;
@@ -318,6 +415,7 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions = {})
           inventoryItemId: before?.inventoryItemId ?? `gid://shopify/InventoryItem/${nextId++}`,
           optionValues: v.optionValues ?? [],
           available: v.inventoryQuantities?.find((q) => q.name === 'available')?.quantity ?? before?.available ?? 0,
+          fileId: v.file?.id ?? null,
         };
         inventory.set(variant.inventoryItemId, variant);
         return variant;
@@ -346,16 +444,174 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions = {})
       else if (q.locationId !== LOCATION_ID) userErrors.push({ code: 'INVALID_LOCATION', field: ['input', 'quantities', String(i), 'locationId'], message: 'The specified location could not be found.' });
     });
     if (userErrors.length > 0) return { inventoryAdjustmentGroup: null, userErrors };
-    for (const q of quantities) (inventory.get(q.inventoryItemId) as EmulatedVariant).available = q.quantity;
+    for (const q of quantities) {
+      (inventory.get(q.inventoryItemId) as EmulatedVariant).available = q.quantity;
+      counters.stockSets.set(q.inventoryItemId, (counters.stockSets.get(q.inventoryItemId) ?? 0) + 1);
+    }
     return { inventoryAdjustmentGroup: { id: `gid://shopify/InventoryAdjustmentGroup/${nextId++}` }, userErrors: [] };
+  }
+
+  const IMAGE_MAX_BYTES = 20 * 1024 * 1024;
+  const IMAGE_MAX_PIXELS = 25_000_000;
+  const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
+
+  /** The policy a bucket checks: base64 JSON, signed with a secret only the "bucket" knows. */
+  function sign(policy: string): string {
+    return createHmac('sha256', bucketSecret).update(policy).digest('hex');
+  }
+
+  function stagedUploadsCreate(rawInput: unknown): unknown {
+    const inputs = (Array.isArray(rawInput) ? rawInput : []) as { resource?: string; filename?: string; mimeType?: string; httpMethod?: string; fileSize?: string }[];
+    const userErrors: unknown[] = [];
+    const stagedTargets: unknown[] = [];
+    inputs.forEach((input, i) => {
+      const size = Number(input.fileSize ?? NaN);
+      if (input.resource !== 'IMAGE' && input.resource !== 'FILE' && input.resource !== 'PRODUCT_IMAGE') {
+        userErrors.push({ field: ['input', String(i), 'resource'], message: `Resource ${String(input.resource)} is not supported by this emulator` });
+      } else if (!input.filename) userErrors.push({ field: ['input', String(i), 'filename'], message: "Filename can't be blank" });
+      else if (!IMAGE_TYPES.includes(input.mimeType ?? '')) userErrors.push({ field: ['input', String(i), 'mimeType'], message: `Mime type ${String(input.mimeType)} is not a valid image type` });
+      else if (!Number.isFinite(size) || size <= 0 || size > IMAGE_MAX_BYTES) userErrors.push({ field: ['input', String(i), 'fileSize'], message: `File size must be between 1 byte and 20 MB (got ${String(input.fileSize)})` });
+      if (userErrors.length > 0) {
+        stagedTargets.push(null);
+        return;
+      }
+      counters.stagedTargets++;
+      const key = `tmp/kontor-emulator/files/${randomBytes(8).toString('hex')}/${input.filename ?? 'file'}`;
+      staged.set(key, { mimeType: input.mimeType ?? '', maxBytes: size, bytes: null });
+      const policy = Buffer.from(JSON.stringify({ expiration: new Date(Date.now() + 3_600_000).toISOString(), conditions: [{ key }, ['content-length-range', 0, size]] })).toString('base64');
+      stagedTargets.push({
+        url: `${baseUrl}/staged-uploads/`,
+        resourceUrl: `${baseUrl}/staged-uploads/${key}`,
+        parameters: [
+          { name: 'Content-Type', value: input.mimeType },
+          { name: 'success_action_status', value: '201' },
+          { name: 'acl', value: 'private' },
+          { name: 'key', value: key },
+          { name: 'policy', value: policy },
+          { name: 'x-goog-signature', value: sign(policy) },
+        ],
+      });
+    });
+    return { stagedTargets: userErrors.length > 0 ? null : stagedTargets, userErrors };
+  }
+
+  /** The storage bucket's side of a staged upload: a multipart POST whose policy must hold. */
+  async function stagedPost(contentType: string, raw: Buffer, res: ServerResponse): Promise<void> {
+    const bucketError = (status: number, code: string, message: string): void => {
+      res.writeHead(status, { 'content-type': 'application/xml; charset=UTF-8' });
+      res.end(`<?xml version='1.0' encoding='UTF-8'?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+    };
+    let form: FormData;
+    try {
+      form = await new Request('http://bucket/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(raw) }).formData();
+    } catch {
+      bucketError(400, 'InvalidArgument', 'The request body is not a multipart form.');
+      return;
+    }
+    const field = (name: string): string => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const policy = field('policy');
+    const key = field('key');
+    const file = form.get('file');
+    if (!policy || field('x-goog-signature') !== sign(policy)) {
+      bucketError(403, 'AccessDenied', 'Invalid argument: the signature does not match the policy.');
+      return;
+    }
+    const target = staged.get(key);
+    const conditions = (JSON.parse(Buffer.from(policy, 'base64').toString('utf8')) as { conditions: unknown[] }).conditions;
+    if (!target || !conditions.some((c) => typeof c === 'object' && c !== null && (c as { key?: string }).key === key)) {
+      bucketError(403, 'AccessDenied', 'Invalid argument: the key does not match the policy.');
+      return;
+    }
+    if (!(file instanceof Blob)) {
+      bucketError(400, 'InvalidArgument', 'No file field in the form.');
+      return;
+    }
+    if (field('Content-Type') !== target.mimeType) {
+      bucketError(403, 'AccessDenied', 'Invalid argument: Content-Type does not match the policy.');
+      return;
+    }
+    if (file.size > target.maxBytes) {
+      bucketError(400, 'EntityTooLarge', `Your proposed upload is larger than the maximum object size specified in your Policy Document (${target.maxBytes} bytes).`);
+      return;
+    }
+    target.bytes = Buffer.from(await file.arrayBuffer());
+    counters.stagedUploads++;
+    res.writeHead(201, { 'content-type': 'application/xml; charset=UTF-8' });
+    res.end(`<?xml version='1.0' encoding='UTF-8'?><PostResponse><Location>${baseUrl}/staged-uploads/${key}</Location><Bucket>kontor-emulator</Bucket><Key>${key}</Key></PostResponse>`);
+  }
+
+  async function fileCreate(rawFiles: unknown): Promise<unknown> {
+    const inputs = (Array.isArray(rawFiles) ? rawFiles : []) as { originalSource?: string; contentType?: string; filename?: string }[];
+    const out: unknown[] = [];
+    const userErrors: unknown[] = [];
+    for (const [i, input] of inputs.entries()) {
+      if (!input.originalSource) {
+        userErrors.push({ code: 'REQUIRED', field: ['files', String(i), 'originalSource'], message: "Original source can't be blank" });
+        continue;
+      }
+      const key = input.originalSource.startsWith(`${baseUrl}/staged-uploads/`) ? input.originalSource.slice(`${baseUrl}/staged-uploads/`.length) : null;
+      const bytes = key ? (staged.get(key)?.bytes ?? null) : null;
+      const id = `gid://shopify/MediaImage/${nextId++}`;
+      const errors: EmulatedFile['errors'] = [];
+      if (!bytes) errors.push({ code: 'IMAGE_DOWNLOAD_FAILURE', details: null, message: 'Image could not be processed because the image could not be downloaded.' });
+      else {
+        const image = await inspectImage(bytes);
+        if (!image || !['jpeg', 'png', 'webp', 'gif'].includes(image.format)) errors.push({ code: 'UNSUPPORTED_IMAGE_FILE_TYPE', details: null, message: 'Image could not be processed because the file type is not supported.' });
+        else if (bytes.length > IMAGE_MAX_BYTES) errors.push({ code: 'INVALID_IMAGE_FILE_SIZE', details: null, message: 'Image could not be processed because the file size is too large.' });
+        else if (image.width * image.height > IMAGE_MAX_PIXELS) errors.push({ code: 'INVALID_IMAGE_RESOLUTION', details: `${image.width}x${image.height}`, message: 'Image could not be processed because the image resolution is too large.' });
+      }
+      const file: EmulatedFile = { id, filename: input.filename ?? key?.split('/').pop() ?? 'file', bytes: bytes ?? Buffer.alloc(0), status: errors.length ? 'FAILED' : 'READY', readyAt: performance.now() + processingMs, errors };
+      files.set(id, file);
+      counters.filesCreated++;
+      out.push({ id, fileStatus: 'UPLOADED' });
+    }
+    return { files: userErrors.length > 0 ? null : out, userErrors };
+  }
+
+  function fileShape(file: EmulatedFile): unknown {
+    const done = performance.now() >= file.readyAt;
+    return { id: file.id, fileStatus: done ? file.status : 'PROCESSING', fileErrors: done ? file.errors : [] };
+  }
+
+  function productVariantsBulkUpdate(rawProductId: unknown, rawVariants: unknown): unknown {
+    counters.priceUpdateCalls++;
+    const product = typeof rawProductId === 'string' ? products.get(rawProductId) : undefined;
+    if (!product) return { product: null, productVariants: null, userErrors: [{ code: 'PRODUCT_DOES_NOT_EXIST', field: ['productId'], message: 'Product does not exist' }] };
+    const variants = (Array.isArray(rawVariants) ? rawVariants : []) as { id?: string; price?: string }[];
+    for (const [index, v] of variants.entries()) {
+      if (!product.variants.some((pv) => pv.id === v.id)) return { product: null, productVariants: null, userErrors: [{ code: 'PRODUCT_VARIANT_DOES_NOT_EXIST', field: ['variants', String(index), 'id'], message: 'Product variant does not exist' }] };
+      if (v.price !== undefined && !/^\d+(\.\d{1,2})?$/.test(v.price)) return { product: null, productVariants: null, userErrors: [{ code: 'INVALID_INPUT', field: ['variants', String(index), 'price'], message: `Price ${JSON.stringify(v.price)} is invalid` }] };
+    }
+    for (const v of variants) {
+      const target = product.variants.find((pv) => pv.id === v.id) as EmulatedVariant;
+      if (v.price !== undefined) target.price = v.price;
+    }
+    product.priceUpdates++;
+    return { product: { id: product.id }, productVariants: product.variants.map((v) => ({ id: v.id, sku: v.sku, price: v.price })), userErrors: [] };
+  }
+
+  function productDelete(rawInput: unknown): unknown {
+    const id = (rawInput as { id?: string } | undefined)?.id;
+    const product = id ? products.get(id) : undefined;
+    if (!product) return { deletedProductId: null, userErrors: [{ field: ['id'], message: 'Product does not exist' }] };
+    for (const v of product.variants) inventory.delete(v.inventoryItemId);
+    products.delete(product.id);
+    byHandle.delete(product.handle);
+    counters.deletes++;
+    return { deletedProductId: product.id, userErrors: [] };
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     products,
+    files,
     counters,
     faults,
     productsBySku() {

@@ -9,6 +9,18 @@
  *   woocommerce_rest_request_entity_too_large); per-item errors in place:
  *   {"id":0,"error":{code,message,data}}; a taken SKU is product_invalid_sku "Invalid or
  *   duplicated SKU." with data.resource_id; invalid fields are rest_invalid_param.
+ * - product images by attachment id (`images: [{id}]`, a variation's `image: {id}`): an id that is
+ *   no attachment is woocommerce_product_invalid_image_id "#N is an invalid image ID.";
+ *   batch `delete` removes products for good (batch deletes are forced), a variable one with its
+ *   variations;
+ * - the WordPress media endpoint, POST /wp-json/wp/v2/media, as WP_REST_Attachments_Controller
+ *   takes raw bytes: Basic auth with a user's application password (the WooCommerce keys do not
+ *   reach wp/v2: 401 otherwise), Content-Type and Content-Disposition required
+ *   (rest_upload_no_content_type, rest_upload_no_content_disposition), no body is
+ *   rest_upload_no_data; a file that is not an image WordPress allows is 500
+ *   rest_upload_sideload_error "Sorry, you are not allowed to upload this file type."; over
+ *   `maxUploadBytes` (the host's limit: UNVERIFIED per host, default 10 MB) is 400
+ *   rest_upload_file_too_big; 201 with the attachment;
  * - PHP workers: at most `workers` requests are served at once, the rest wait (as behind
  *   PHP-FPM), each taking `requestMs` plus `itemMs` per item, the host speed a benchmark measures
  *   against. WooCommerce core has no rate limit.
@@ -16,7 +28,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { NO_FAULTS, hashUnit, readBody, requestFault, seeded, sendJson, type FaultCounters, type Faults } from '../faults.ts';
+import { NO_FAULTS, hashUnit, inspectImage, readBytes, requestFault, seeded, sendJson, type FaultCounters, type Faults } from '../faults.ts';
 
 export interface WooEmulatorOptions {
   port?: number;
@@ -26,6 +38,16 @@ export interface WooEmulatorOptions {
   requestMs?: number;
   itemMs?: number;
   faults?: Partial<Faults>;
+  wpUsername?: string;
+  wpApplicationPassword?: string;
+  maxUploadBytes?: number;
+}
+
+export interface WooAttachment {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  bytes: number;
 }
 
 export interface WooProductState {
@@ -39,6 +61,10 @@ export interface WooProductState {
   stockQuantity: number | null;
   attributes: unknown[];
   updatedCount: number;
+  /** Attachment ids, the first the featured image; a variation's own image alone. */
+  imageIds: number[];
+  /** The fields of the last update, without its id: what a price-only sync touched. */
+  lastUpdateFields: string[];
 }
 
 export interface WooCounters extends FaultCounters {
@@ -47,6 +73,8 @@ export interface WooCounters extends FaultCounters {
   unauthorized: number;
   tooLarge: number;
   maxConcurrent: number;
+  mediaUploads: number;
+  deletes: number;
 }
 
 export interface WooEmulator {
@@ -54,7 +82,10 @@ export interface WooEmulator {
   port: number;
   consumerKey: string;
   consumerSecret: string;
+  wpUsername: string;
+  wpApplicationPassword: string;
   products: Map<number, WooProductState>;
+  attachments: Map<number, WooAttachment>;
   counters: WooCounters;
   faults: Faults;
   /** Minimum server time the work so far needed: busy time divided by workers. */
@@ -76,8 +107,12 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
   const itemMs = options.itemMs ?? 0;
   const faults: Faults = { ...NO_FAULTS, ...options.faults };
   const random = seeded(faults.seed);
-  const counters: WooCounters = { requests: 0, serverErrors: 0, resets: 0, slow: 0, batches: 0, itemsWritten: 0, unauthorized: 0, tooLarge: 0, maxConcurrent: 0 };
+  const counters: WooCounters = { requests: 0, serverErrors: 0, resets: 0, slow: 0, batches: 0, itemsWritten: 0, unauthorized: 0, tooLarge: 0, maxConcurrent: 0, mediaUploads: 0, deletes: 0 };
   const products = new Map<number, WooProductState>();
+  const attachments = new Map<number, WooAttachment>();
+  const wpUsername = options.wpUsername ?? 'kontor';
+  const wpApplicationPassword = options.wpApplicationPassword ?? 'abcd EFGH 1234 ijkl MNOP 5678';
+  const maxUploadBytes = options.maxUploadBytes ?? 10 * 1024 * 1024;
   const bySku = new Map<string, number>();
   const nonces = new Map<string, number>();
   let nextId = 100;
@@ -172,8 +207,17 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
       return;
     }
     counters.requests++;
-    const bodyText = await readBody(req);
+    const raw = await readBytes(req);
+    const bodyText = raw.toString('utf8');
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    if (url.pathname === '/wp-json/wp/v2/media' && req.method === 'POST') {
+      await mediaUpload(req, raw, res);
+      return;
+    }
+    if (url.pathname === '/wp-json/wp/v2/users/me' && req.method === 'GET') {
+      if (wpLogin(req, res)) sendJson(res, 200, { id: 1, name: wpUsername, slug: wpUsername });
+      return;
+    }
     const route = url.pathname.replace(/^\/wp-json\/wc\/v3/, '');
     if (route === url.pathname) {
       sendJson(res, 404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
@@ -207,7 +251,7 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
       const parentId = batch[1] ? Number(batch[1]) : 0;
       const create = Array.isArray(body.create) ? (body.create as Record<string, unknown>[]) : [];
       const update = Array.isArray(body.update) ? (body.update as Record<string, unknown>[]) : [];
-      const del = Array.isArray(body.delete) ? (body.delete as number[]) : [];
+      const del = Array.isArray(body.delete) ? (body.delete as unknown[]) : [];
       if (create.length + update.length + del.length > BATCH_LIMIT) {
         counters.tooLarge++;
         sendJson(res, 413, { code: 'woocommerce_rest_request_entity_too_large', message: `Unable to accept more than ${BATCH_LIMIT} items for this request.`, data: { status: 413 } });
@@ -228,6 +272,7 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
           out.update.push(write(item, Number(item.id), parentId));
           if (faults.dieAfterItems !== null && counters.itemsWritten >= faults.dieAfterItems) return null;
         }
+        for (const id of del) out.delete.push(remove(Number(id), parentId));
         return out;
       });
       if (result === null) {
@@ -263,6 +308,18 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
     if (hashUnit(faults.seed, sku) < faults.itemErrorRate) {
       return itemError('woocommerce_rest_product_not_created', `Product ${sku} could not be saved (injected fault).`, {}, id ?? 0);
     }
+    const imageIds: number[] = [];
+    if (item.images !== undefined) {
+      if (!Array.isArray(item.images)) return itemError('rest_invalid_param', 'Invalid parameter(s): images', { params: { images: 'images is not of type array.' } }, id ?? 0);
+      for (const image of item.images as { id?: unknown }[]) {
+        if (!attachments.has(Number(image.id))) return itemError('woocommerce_product_invalid_image_id', `#${String(image.id)} is an invalid image ID.`, {}, id ?? 0);
+        imageIds.push(Number(image.id));
+      }
+    }
+    const variationImage = item.image as { id?: unknown } | undefined;
+    if (variationImage !== undefined && !attachments.has(Number(variationImage.id))) {
+      return itemError('woocommerce_variation_invalid_image_id', `#${String(variationImage.id)} is an invalid image ID.`, {}, id ?? 0);
+    }
     counters.itemsWritten++;
     const product: WooProductState = existing ?? {
       id: nextId++,
@@ -275,11 +332,16 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
       stockQuantity: null,
       attributes: [],
       updatedCount: 0,
+      imageIds: [],
+      lastUpdateFields: [],
     };
     if (existing) {
       existing.updatedCount++;
+      existing.lastUpdateFields = Object.keys(item).filter((k) => k !== 'id');
       if (existing.sku) bySku.delete(existing.sku);
     }
+    if (item.images !== undefined) product.imageIds = imageIds;
+    if (variationImage !== undefined) product.imageIds = [Number(variationImage.id)];
     product.sku = sku;
     if (typeof item.name === 'string') product.name = item.name;
     if (typeof item.status === 'string') product.status = item.status;
@@ -289,6 +351,69 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
     products.set(product.id, product);
     if (sku) bySku.set(sku, product.id);
     return shape(product);
+  }
+
+  /** A forced delete, as batch deletes are: a variable product takes its variations with it. */
+  function remove(id: number, parentId: number): unknown {
+    const product = products.get(id);
+    if (!product || product.parentId !== parentId) return { id, error: { code: 'woocommerce_rest_product_invalid_id', message: 'Invalid ID.', data: { status: 404 } } };
+    const shown = shape(product);
+    for (const p of [product, ...[...products.values()].filter((v) => v.parentId === id)]) {
+      products.delete(p.id);
+      if (p.sku && bySku.get(p.sku) === p.id) bySku.delete(p.sku);
+    }
+    counters.deletes++;
+    return shown;
+  }
+
+  /** WP_REST_Attachments_Controller::create_item with a raw body (upload_from_data), behind application-password auth. */
+  /** WordPress's Basic authentication with an application password; answers false (and the 401) when refused. */
+  function wpLogin(req: IncomingMessage, res: ServerResponse): boolean {
+    const refuse = (code: string, message: string): false => {
+      counters.unauthorized++;
+      sendJson(res, 401, { code, message, data: { status: 401 } });
+      return false;
+    };
+    const header = req.headers.authorization ?? '';
+    if (!header.startsWith('Basic ')) return refuse('rest_not_logged_in', 'You are not currently logged in.');
+    const [user = '', ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
+    if (user !== wpUsername) return refuse('invalid_username', 'Unknown username. Check again or try your email address.');
+    // WordPress strips the spaces it shows an application password with.
+    if (rest.join(':').replaceAll(' ', '') !== wpApplicationPassword.replaceAll(' ', '')) return refuse('incorrect_password', 'The provided password is an invalid application password.');
+    return true;
+  }
+
+  async function mediaUpload(req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
+    const wpError = (status: number, code: string, message: string): void => sendJson(res, status, { code, message, data: { status } });
+    if (!req.headers.authorization?.startsWith('Basic ')) {
+      counters.unauthorized++;
+      wpError(401, 'rest_cannot_create', 'Sorry, you are not allowed to create posts as this user.');
+      return;
+    }
+    if (!wpLogin(req, res)) return;
+    if (await requestFault(faults, random, counters, req, res)) return;
+    if (raw.length === 0) return wpError(400, 'rest_upload_no_data', 'No data supplied.');
+    if (!req.headers['content-type']) return wpError(400, 'rest_upload_no_content_type', 'No Content-Type supplied.');
+    const disposition = req.headers['content-disposition'];
+    if (!disposition) return wpError(400, 'rest_upload_no_content_disposition', 'No Content-Disposition supplied.');
+    const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1]?.trim();
+    if (!fileName) return wpError(400, 'rest_upload_invalid_disposition', 'Invalid Content-Disposition supplied. Content-Disposition needs to be formatted as `attachment; filename="image.png"` or similar.');
+    if (raw.length > maxUploadBytes) return wpError(400, 'rest_upload_file_too_big', `This file is too big. Files must be less than ${Math.floor(maxUploadBytes / 1024)} KB in size.`);
+    const image = await worker(1, () => inspectImage(raw));
+    const allowed: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' };
+    const mimeType = image ? allowed[image.format] : undefined;
+    if (!image || !mimeType) return wpError(500, 'rest_upload_sideload_error', 'Sorry, you are not allowed to upload this file type.');
+    const id = nextId++;
+    attachments.set(id, { id, fileName, mimeType, bytes: raw.length });
+    counters.mediaUploads++;
+    sendJson(res, 201, {
+      id,
+      type: 'attachment',
+      media_type: 'image',
+      mime_type: mimeType,
+      source_url: `http://${req.headers.host ?? ''}/wp-content/uploads/${fileName}`,
+      media_details: { width: image.width, height: image.height, file: fileName, filesize: raw.length },
+    });
   }
 
   function shape(p: WooProductState): unknown {
@@ -304,6 +429,7 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
       manage_stock: p.stockQuantity !== null,
       stock_quantity: p.stockQuantity,
       attributes: p.attributes,
+      images: p.imageIds.map((id) => ({ id })),
       variations: p.type === 'variable' ? [...products.values()].filter((v) => v.parentId === p.id).map((v) => v.id) : [],
     };
   }
@@ -315,7 +441,10 @@ export async function startWooEmulator(options: WooEmulatorOptions = {}): Promis
     port,
     consumerKey,
     consumerSecret,
+    wpUsername,
+    wpApplicationPassword,
     products,
+    attachments,
     counters,
     faults,
     busyMs: () => busyTotalMs / workers,

@@ -31,7 +31,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** Text (JSON), a multipart form (staged uploads) or raw bytes (WordPress media). */
+  body?: string | FormData | Uint8Array;
   /** Cost points the pacer takes before sending (1 for platforms paced by concurrency). */
   cost?: number;
 }
@@ -66,7 +67,7 @@ export function createHttpClient(pacer: Pacer, options: { timeoutMs?: number } =
         const response = await fetch(request.url, {
           method: request.method,
           headers: request.headers ?? {},
-          ...(request.body === undefined ? {} : { body: request.body }),
+          ...(request.body === undefined ? {} : { body: request.body instanceof Uint8Array ? new Blob([request.body]) : request.body }),
           signal: both,
         });
         const text = await response.text();

@@ -1,10 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { KontorError, type CallError } from '../../../../shared/errors.ts';
+import type { UploadKind } from '../../../../shared/marketplaces/schemas.ts';
 import { openAccount, saveAccountSetting, type OpenedAccount } from '../accounts.ts';
 import { loadListingSources } from '../listingSource.ts';
 import { connectorFor } from '../registry.ts';
 import type { SecretBox } from '../secretBox.ts';
-import type { Connector, ItemOutcome, RemoteRefs, Session, StockUpdate, UploadItem } from '../types.ts';
+import { dirname } from 'node:path';
+import type { Connector, ItemOutcome, PriceUpdate, RemoteRefs, RemoveItem, Session, StockUpdate, UploadItem } from '../types.ts';
+import { createMediaLibrary } from './mediaLibrary.ts';
 import { backoffMs } from './backoff.ts';
 import { RemoteCallError, createHttpClient } from './http.ts';
 import { createPacer, realClock, type Clock } from './pacing.ts';
@@ -15,6 +18,8 @@ export interface RunUploadOptions {
   box: SecretBox;
   uploadId: number;
   signal: AbortSignal;
+  /** Where the catalog's image files are; by default the database's directory. */
+  dataDir?: string;
   progress?: (done: number, total: number, message: string) => void;
   /** Attempts per item before a retryable failure becomes final. */
   maxAttempts?: number;
@@ -43,8 +48,11 @@ interface Work {
   row: ItemRow;
   upload?: UploadItem<unknown>;
   stock?: StockUpdate;
-  /** Per variant SKU, the quantities this send sets on the platform (kept on the listing). */
+  price?: PriceUpdate;
+  remove?: RemoveItem;
+  /** What this send sets on the platform, kept on the listing: per variant SKU, quantities and prices. */
   quantities: Record<string, number> | null;
+  prices: Record<string, number> | null;
   notBefore: number;
 }
 
@@ -79,7 +87,7 @@ export async function runUpload(options: RunUploadOptions): Promise<UploadSummar
 
   const pacer = createPacer(connector.rateModel, clock);
   const http = createHttpClient(pacer, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
-  const session = connector.connect(account, http);
+  const session = connector.connect(account, http, createMediaLibrary(sqlite, options.dataDir ?? dirname(sqlite.name), account.id));
   const stop = new AbortController();
   const both = AbortSignal.any([signal, stop.signal]);
   let fatal: CallError | null = null;
@@ -104,7 +112,7 @@ export async function runUpload(options: RunUploadOptions): Promise<UploadSummar
 
     const queue: Work[] = [...work];
     const inFlight = new Set<Promise<void>>();
-    const batchSize = upload.kind === 'stock' ? connector.stockBatchSize : connector.batchSize;
+    const batchSize = upload.kind === 'listing' ? connector.batchSize : connector.stockBatchSize;
     // Under a concurrency cap, one batch more than the cap keeps a request waiting for every slot
     // that frees up (a batch spends time in our code between its requests); the pacer still caps
     // requests in flight. A cost bucket gains nothing from it.
@@ -128,7 +136,10 @@ export async function runUpload(options: RunUploadOptions): Promise<UploadSummar
         retryOrFail(unit, outcome.code, outcome.message, outcome.retryAfterMs, outcome.kind === 'throttled', null);
         return;
       }
-      if (outcome.status === 'succeeded') writer.succeeded(unit.row, outcome.remote, unit.quantities);
+      if (outcome.status === 'succeeded') {
+        if (upload.kind === 'delete') writer.removed(unit.row, outcome.remote);
+        else writer.succeeded(unit.row, outcome.remote, unit.quantities, unit.prices);
+      }
       else if (outcome.status === 'failed') writer.failed(unit.row, outcome.code, outcome.message);
       else retryOrFail(unit, outcome.code, outcome.message, outcome.retryAfterMs ?? null, false, outcome.remote ?? null);
     };
@@ -154,7 +165,11 @@ export async function runUpload(options: RunUploadOptions): Promise<UploadSummar
         outcomes =
           upload.kind === 'stock'
             ? await session.stockSync(batch.map((w) => w.stock as StockUpdate), both)
-            : await session.upload(batch.map((w) => w.upload as UploadItem<unknown>), both);
+            : upload.kind === 'price'
+              ? await session.priceSync(batch.map((w) => w.price as PriceUpdate), both)
+              : upload.kind === 'delete'
+                ? await session.remove(batch.map((w) => w.remove as RemoveItem), both)
+                : await session.upload(batch.map((w) => w.upload as UploadItem<unknown>), both);
       } catch (error) {
         if (both.aborted) return; // The items stay `sending`; a resume sends them again, idempotently.
         if (!(error instanceof RemoteCallError)) throw error;
@@ -289,21 +304,28 @@ function prepare(
   sqlite: Database,
   connector: Connector<unknown, unknown, unknown>,
   account: OpenedAccount,
-  kind: 'listing' | 'stock',
+  kind: UploadKind,
   rows: ItemRow[],
   writer: ReturnType<typeof itemWriter>,
 ): Work[] {
   const work: Work[] = [];
-  if (kind === 'stock') {
+  if (kind !== 'listing') {
     const remotes = new Map(
       (sqlite.prepare('SELECT product_id, remote_refs FROM listing WHERE account_id = ? AND remote_refs IS NOT NULL').all(account.id) as { product_id: number; remote_refs: string }[]).map((r) => [r.product_id, JSON.parse(r.remote_refs) as RemoteRefs]),
     );
     writer.transaction(() => {
       for (const row of rows) {
         const remote = row.product_id === null ? undefined : remotes.get(row.product_id);
-        const quantities = JSON.parse(row.payload ?? '{}') as Record<string, number>;
-        if (!remote) writer.failed(row, 'kontor.notListed', `${row.sku} is not listed on ${account.name}; upload it first.`);
-        else work.push({ row, stock: { productId: row.product_id as number, sku: row.sku, remote, quantities }, quantities, notBefore: 0 });
+        const productId = row.product_id as number;
+        if (!remote) {
+          writer.failed(row, 'kontor.notListed', kind === 'delete' ? `${row.sku} is not listed on ${account.name}; there is nothing to remove.` : `${row.sku} is not listed on ${account.name}; upload it first.`);
+        } else if (kind === 'stock') {
+          const quantities = JSON.parse(row.payload ?? '{}') as Record<string, number>;
+          work.push({ row, stock: { productId, sku: row.sku, remote, quantities }, quantities, prices: null, notBefore: 0 });
+        } else if (kind === 'price') {
+          const payload = JSON.parse(row.payload ?? '{}') as { currency: string; prices: Record<string, number> };
+          work.push({ row, price: { productId, sku: row.sku, remote, currency: payload.currency, prices: payload.prices }, quantities: null, prices: payload.prices, notBefore: 0 });
+        } else work.push({ row, remove: { productId, sku: row.sku, remote }, quantities: null, prices: null, notBefore: 0 });
       }
     });
     return work;
@@ -322,7 +344,8 @@ function prepare(
         continue;
       }
       const quantities = Object.fromEntries(source.variants.map((v) => [v.sku, v.quantity]));
-      work.push({ row, upload: { sku: source.sku, payload: connector.map(source, account.settings), remote: source.remote }, quantities, notBefore: 0 });
+      const prices = Object.fromEntries(source.variants.map((v) => [v.sku, v.priceMinor ?? 0]));
+      work.push({ row, upload: { sku: source.sku, payload: connector.map(source, account.settings), remote: source.remote }, quantities, prices, notBefore: 0 });
     }
   });
   return work;

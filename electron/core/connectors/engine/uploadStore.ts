@@ -88,6 +88,8 @@ export function itemWriter(sqlite: Database, uploadId: number, accountId: number
      ON CONFLICT (account_id, product_id) DO UPDATE SET status = 'listed', remote_id = excluded.remote_id, remote_refs = excluded.remote_refs, last_error = NULL,
        quantities = excluded.quantities, updated_at = excluded.updated_at`,
   );
+  const setPrices = sqlite.prepare('UPDATE listing SET prices = ?, updated_at = ? WHERE account_id = ? AND product_id = ?');
+  const unlisted = sqlite.prepare('DELETE FROM listing WHERE account_id = ? AND product_id = ?');
   const listingFailed = sqlite.prepare(
     `INSERT INTO listing (account_id, product_id, status, last_error, updated_at) VALUES (?, ?, 'failed', ?, ?)
      ON CONFLICT (account_id, product_id) DO UPDATE SET last_error = excluded.last_error, updated_at = excluded.updated_at,
@@ -103,9 +105,17 @@ export function itemWriter(sqlite: Database, uploadId: number, accountId: number
       const at = stamp();
       for (const id of ids) markSending.run(at, id);
     }),
-    succeeded(item: ItemRow, remote: RemoteRefs, quantities: Record<string, number> | null): void {
+    /** The platform took it: the listing keeps the remote ids and what was last sent (quantities, prices); a price-only sync leaves quantities alone, and the other way round. */
+    succeeded(item: ItemRow, remote: RemoteRefs, quantities: Record<string, number> | null, prices: Record<string, number> | null = null): void {
       succeed.run(remote.productId, stamp(), item.id);
-      if (item.product_id !== null) listed.run(accountId, item.product_id, remote.productId, JSON.stringify(remote), JSON.stringify(quantities ?? {}), stamp());
+      if (item.product_id === null) return;
+      if (quantities !== null) listed.run(accountId, item.product_id, remote.productId, JSON.stringify(remote), JSON.stringify(quantities), stamp());
+      if (prices !== null) setPrices.run(JSON.stringify(prices), stamp(), accountId, item.product_id);
+    },
+    /** Deleted on the platform: the listing is gone from Kontor's record too. */
+    removed(item: ItemRow, remote: RemoteRefs): void {
+      succeed.run(remote.productId, stamp(), item.id);
+      if (item.product_id !== null) unlisted.run(accountId, item.product_id);
     },
     failed(item: ItemRow, code: string, message: string, issues: FieldIssue[] | null = null): void {
       fail.run(code, message, issues === null ? null : JSON.stringify(issues), stamp(), item.id);

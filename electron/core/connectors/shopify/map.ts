@@ -1,5 +1,5 @@
 import { formatAmount } from '../../../../shared/money.ts';
-import type { ListingSource } from '../types.ts';
+import type { ImageSource, ListingSource } from '../types.ts';
 import { handleForSku } from './handle.ts';
 
 /** What Kontor sends for one product: productSet's input and identifier, and quantities set once the location is known. */
@@ -8,6 +8,14 @@ export interface ShopifyPayload {
   identifier: { handle: string };
   /** Per variant SKU, whole units; turned into `inventoryQuantities` at the account's location. */
   quantities: Record<string, number>;
+  /**
+   * Every image, the product's own in order (main first) and then the variants' own: productSet's
+   * `files`, whose ids the session fills in once the images are in the shop (a variant's `file`
+   * must be one of the product's files too).
+   */
+  images: ImageSource[];
+  /** Per variant SKU, the SHA-256 of its own image. */
+  variantImages: Record<string, string>;
 }
 
 export interface ProductSetInput {
@@ -42,6 +50,13 @@ export function mapToProductSet(listing: ListingSource): ShopifyPayload {
     ? [{ name: DEFAULT_OPTION, position: 1, values: [{ name: DEFAULT_VALUE }] }]
     : listing.options.map((o, i) => ({ name: o.name, position: i + 1, values: o.values.map((name) => ({ name })) }));
   const quantities: Record<string, number> = {};
+  const images = [...listing.images];
+  const variantImages: Record<string, string> = {};
+  for (const v of listing.variants) {
+    if (!v.image) continue;
+    variantImages[v.sku] = v.image.sha256;
+    if (!images.some((i) => i.sha256 === v.image?.sha256)) images.push(v.image);
+  }
   const variants = listing.variants.map((v): VariantSetInput => {
     quantities[v.sku] = v.quantity;
     return {
@@ -57,6 +72,8 @@ export function mapToProductSet(listing: ListingSource): ShopifyPayload {
   return {
     identifier: { handle },
     quantities,
+    images,
+    variantImages,
     input: {
       title: listing.title ?? '',
       handle,

@@ -1,7 +1,10 @@
 import { RemoteCallError, kindOfStatus, retryAfterMs, type HttpClient, type HttpReply } from '../engine/http.ts';
 import type { BucketStatus } from '../engine/pacing.ts';
-import type { ItemOutcome, RemoteRefs, Session, StockUpdate, UploadItem } from '../types.ts';
+import { formatAmount } from '../../../../shared/money.ts';
+import { realClock } from '../engine/pacing.ts';
+import type { ItemOutcome, MediaLibrary, RemoteRefs, Session, StockUpdate, UploadItem } from '../types.ts';
 import type { ShopifyPayload } from './map.ts';
+import { ensureShopifyMedia, type ImageFailure } from './media.ts';
 
 export interface ShopifySettings {
   shopUrl: string;
@@ -32,11 +35,12 @@ interface UserError {
 
 const PRODUCT_FIELDS = 'product { id handle variants(first: 100) { nodes { id sku inventoryItem { id } } } } userErrors { code field message }';
 
-export function createShopifySession(settings: ShopifySettings, accessToken: string, http: HttpClient): Session<ShopifyPayload> {
+export function createShopifySession(settings: ShopifySettings, accessToken: string, http: HttpClient, media: MediaLibrary): Session<ShopifyPayload> {
   const endpoint = `${settings.shopUrl.replace(/\/+$/, '')}/admin/api/${settings.apiVersion}/graphql.json`;
   let locationId = settings.locationId;
   /** What one productSet actually asked for in the last reply; starts at the documented mutation cost. */
   let costPerItem = MUTATION_COST;
+  const uploading = new Map<string, Promise<ImageFailure | null>>();
 
   const call = async (query: string, variables: Record<string, unknown>, cost: number, signal: AbortSignal): Promise<GraphqlReply> => {
     const reply = await http.send(
@@ -79,20 +83,91 @@ export function createShopifySession(settings: ShopifySettings, accessToken: str
 
     async upload(items, signal) {
       const location = await ensureLocation(signal);
+      const failedImages = await ensureShopifyMedia(call, http, media, items.flatMap((i) => i.payload.images), signal, (ms) => realClock.sleep(ms, signal), uploading);
+      const outcomes = new Map<string, ItemOutcome>();
+      const ready: UploadItem<ShopifyPayload>[] = [];
+      for (const item of items) {
+        const failed = item.payload.images.find((image) => failedImages.has(image.sha256));
+        if (!failed) {
+          ready.push(item);
+          continue;
+        }
+        const why = failedImages.get(failed.sha256) as { code: string; message: string };
+        const owner = Object.entries(item.payload.variantImages).find(([, sha]) => sha === failed.sha256)?.[0];
+        const which = owner ? `the image of variant ${owner}` : `image ${failed.position}`;
+        outcomes.set(item.sku, { sku: item.sku, status: 'failed', code: why.code, message: `${which} (${failed.fileName}) was not accepted: ${why.message}` });
+      }
+      if (ready.length > 0) {
+        const declarations: string[] = [];
+        const fields: string[] = [];
+        const variables: Record<string, unknown> = {};
+        ready.forEach((item, i) => {
+          declarations.push(`$input${i}: ProductSetInput!`, `$identifier${i}: ProductSetIdentifiers`);
+          fields.push(`p${i}: productSet(input: $input${i}, identifier: $identifier${i}, synchronous: true) { ${PRODUCT_FIELDS} }`);
+          variables[`input${i}`] = productSetInput(item, location, media);
+          variables[`identifier${i}`] = item.payload.identifier;
+        });
+        const query = `mutation KontorProductSet(${declarations.join(', ')}) { ${fields.join(' ')} }`;
+        const reply = await call(query, variables, Math.ceil(ready.length * costPerItem), signal);
+        const requested = reply.extensions?.cost?.requestedQueryCost;
+        if (typeof requested === 'number' && ready.length > 0) costPerItem = requested / ready.length;
+        ready.forEach((item, i) => {
+          const outcome = productSetOutcome(item, reply, `p${i}`);
+          // A file deleted in the shop since Kontor uploaded it: forget the item's files and send again, uploading them anew.
+          if (outcome.status === 'failed' && outcome.code === 'FILE_DOES_NOT_EXIST') {
+            for (const image of item.payload.images) media.forget(image.sha256);
+            outcomes.set(item.sku, { sku: item.sku, status: 'retry', code: outcome.code, message: outcome.message });
+          } else outcomes.set(item.sku, outcome);
+        });
+      }
+      return items.map((item) => outcomes.get(item.sku) as ItemOutcome);
+    },
+
+    async priceSync(updates, signal) {
       const declarations: string[] = [];
       const fields: string[] = [];
       const variables: Record<string, unknown> = {};
-      items.forEach((item, i) => {
-        declarations.push(`$input${i}: ProductSetInput!`, `$identifier${i}: ProductSetIdentifiers`);
-        fields.push(`p${i}: productSet(input: $input${i}, identifier: $identifier${i}, synchronous: true) { ${PRODUCT_FIELDS} }`);
-        variables[`input${i}`] = withQuantities(item, location);
-        variables[`identifier${i}`] = item.payload.identifier;
+      const outcomes: ItemOutcome[] = [];
+      const sent: typeof updates = [];
+      for (const update of updates) {
+        const missing = Object.keys(update.prices).filter((sku) => !update.remote.variants[sku]?.id);
+        if (missing.length > 0) {
+          outcomes.push({ sku: update.sku, status: 'failed', code: 'kontor.notListed', message: `Variant(s) ${missing.join(', ')} are not on Shopify yet; upload the product again.` });
+          continue;
+        }
+        const i = sent.length;
+        sent.push(update);
+        declarations.push(`$product${i}: ID!`, `$variants${i}: [ProductVariantsBulkInput!]!`);
+        fields.push(`v${i}: productVariantsBulkUpdate(productId: $product${i}, variants: $variants${i}) { productVariants { id sku price } userErrors { code field message } }`);
+        variables[`product${i}`] = update.remote.productId;
+        variables[`variants${i}`] = Object.entries(update.prices).map(([sku, minor]) => ({ id: update.remote.variants[sku]?.id, price: formatAmount(minor, update.currency) }));
+      }
+      if (sent.length === 0) return outcomes;
+      const reply = await call(`mutation KontorPrices(${declarations.join(', ')}) { ${fields.join(' ')} }`, variables, sent.length * MUTATION_COST, signal);
+      sent.forEach((update, i) => {
+        const result = reply.data?.[`v${i}`] as { userErrors: UserError[] } | null | undefined;
+        const errors = Array.isArray(reply.errors) ? reply.errors.filter((e) => e.path?.[0] === `v${i}`) : [];
+        if (!result || errors.length > 0) outcomes.push({ sku: update.sku, status: 'retry', code: errors[0]?.extensions?.code ?? 'NO_RESULT', message: errors[0]?.message ?? 'Shopify answered without a result for these prices.' });
+        else if (result.userErrors.length > 0) outcomes.push({ sku: update.sku, status: 'failed', code: result.userErrors[0]?.code ?? 'USER_ERROR', message: result.userErrors.map((e) => e.message).join('; ') });
+        else outcomes.push({ sku: update.sku, status: 'succeeded', remote: update.remote });
       });
-      const query = `mutation KontorProductSet(${declarations.join(', ')}) { ${fields.join(' ')} }`;
-      const reply = await call(query, variables, Math.ceil(items.length * costPerItem), signal);
-      const requested = reply.extensions?.cost?.requestedQueryCost;
-      if (typeof requested === 'number' && items.length > 0) costPerItem = requested / items.length;
-      return items.map((item, i) => productSetOutcome(item, reply, `p${i}`));
+      return outcomes;
+    },
+
+    async remove(items, signal) {
+      if (items.length === 0) return [];
+      const declarations = items.map((_, i) => `$input${i}: ProductDeleteInput!`);
+      const fields = items.map((_, i) => `d${i}: productDelete(input: $input${i}, synchronous: true) { deletedProductId userErrors { field message } }`);
+      const variables = Object.fromEntries(items.map((item, i) => [`input${i}`, { id: item.remote.productId }]));
+      const reply = await call(`mutation KontorDelete(${declarations.join(', ')}) { ${fields.join(' ')} }`, variables, items.length * MUTATION_COST, signal);
+      return items.map((item, i): ItemOutcome => {
+        const result = reply.data?.[`d${i}`] as { deletedProductId: string | null; userErrors: UserError[] } | null | undefined;
+        if (!result) return { sku: item.sku, status: 'retry', code: 'NO_RESULT', message: 'Shopify answered without a result for this deletion.' };
+        // Deleted in the shop already: what was asked for is true.
+        if (result.deletedProductId || (result.userErrors.length > 0 && result.userErrors.every((e) => /does not exist/i.test(e.message)))) return { sku: item.sku, status: 'succeeded', remote: item.remote };
+        if (result.userErrors.length === 0) return { sku: item.sku, status: 'retry', code: 'NO_RESULT', message: 'Shopify answered neither the deleted product nor an error.' };
+        return { sku: item.sku, status: 'failed', code: result.userErrors[0]?.code ?? 'USER_ERROR', message: result.userErrors.map((e) => e.message).join('; ') };
+      });
     },
 
     async stockSync(updates, signal) {
@@ -183,13 +258,24 @@ function throttleWait(body: GraphqlReply | undefined, status: BucketStatus | und
   return Math.max(0, Math.ceil(((requested - status.currentlyAvailable) / status.restoreRate) * 1000));
 }
 
-function withQuantities(item: UploadItem<ShopifyPayload>, locationId: string): unknown {
+/**
+ * productSet's input with what only the session knows: quantities at the shop's location, and the
+ * files by the ids the shop gave them. `files` is a list field: always sent, so an image removed
+ * in Kontor leaves the product too.
+ */
+function productSetInput(item: UploadItem<ShopifyPayload>, locationId: string, media: MediaLibrary): unknown {
+  const fileOf = (sha256: string): { id: string } => ({ id: media.known(sha256) ?? '' });
   return {
     ...item.payload.input,
-    variants: item.payload.input.variants.map((v) => ({
-      ...v,
-      inventoryQuantities: [{ locationId, name: 'available', quantity: item.payload.quantities[v.sku] ?? 0 }],
-    })),
+    files: item.payload.images.map((image) => fileOf(image.sha256)),
+    variants: item.payload.input.variants.map((v) => {
+      const image = item.payload.variantImages[v.sku];
+      return {
+        ...v,
+        ...(image ? { file: fileOf(image) } : {}),
+        inventoryQuantities: [{ locationId, name: 'available', quantity: item.payload.quantities[v.sku] ?? 0 }],
+      };
+    }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { formatAmount } from '../../../../shared/money.ts';
-import type { ListingSource } from '../types.ts';
+import type { ImageSource, ListingSource } from '../types.ts';
 
 export interface WooProduct {
   name: string;
@@ -14,6 +14,8 @@ export interface WooProduct {
   tags: { name: string }[];
   attributes?: { name: string; position: number; visible: boolean; variation: boolean; options: string[] }[];
   weight?: string;
+  /** WordPress attachment ids, the first the featured image; filled in by the session once the images are in the media library. */
+  images?: { id: number }[];
 }
 
 export interface WooVariation {
@@ -23,12 +25,17 @@ export interface WooVariation {
   stock_quantity: number;
   attributes: { name: string; option: string }[];
   weight?: string;
+  image?: { id: number };
 }
 
 export interface WooPayload {
   product: WooProduct;
   /** Null for a simple product. */
   variations: WooVariation[] | null;
+  /** The product's gallery, main image first. */
+  images: ImageSource[];
+  /** Per variation SKU, its own image. */
+  variationImages: Record<string, ImageSource>;
 }
 
 /** Grams as WooCommerce's default weight unit (kg), as text. */
@@ -56,6 +63,8 @@ export function mapToWoo(listing: ListingSource): WooPayload {
         ...kg(only?.weightG ?? null),
       },
       variations: null,
+      images: listing.images,
+      variationImages: {},
     };
   }
   return {
@@ -74,5 +83,7 @@ export function mapToWoo(listing: ListingSource): WooPayload {
       attributes: listing.options.map((o) => ({ name: o.name, option: v.optionValues[o.name] ?? '' })),
       ...kg(v.weightG),
     })),
+    images: listing.images,
+    variationImages: Object.fromEntries(listing.variants.filter((v) => v.image).map((v) => [v.sku, v.image as ImageSource])),
   };
 }

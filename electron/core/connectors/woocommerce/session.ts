@@ -1,6 +1,9 @@
 import { RemoteCallError, kindOfStatus, retryAfterMs, type HttpClient } from '../engine/http.ts';
-import type { ItemOutcome, RemoteRefs, Session, StockUpdate, UploadItem } from '../types.ts';
-import type { WooPayload, WooVariation } from './map.ts';
+import { formatAmount } from '../../../../shared/money.ts';
+import type { ImageSource, ItemOutcome, MediaLibrary, RemoteRefs, Session, StockUpdate, UploadItem } from '../types.ts';
+import type { WooPayload, WooProduct, WooVariation } from './map.ts';
+import { checkMediaLogin, ensureWooMedia, type ImageFailure } from './media.ts';
+import { singleFlight } from '../engine/mediaLibrary.ts';
 import { signUrl } from './oauth.ts';
 
 export interface WooSettings {
@@ -9,6 +12,8 @@ export interface WooSettings {
 export interface WooCredentials {
   consumerKey: string;
   consumerSecret: string;
+  wpUsername?: string | undefined;
+  wpApplicationPassword?: string | undefined;
 }
 
 /** WooCommerce's batch endpoints take at most 100 items in total (else 413). */
@@ -23,9 +28,19 @@ type BatchEntry = { id: number; sku?: string; error?: WooError; variations?: num
 interface BatchReply {
   create?: BatchEntry[];
   update?: BatchEntry[];
+  delete?: BatchEntry[];
 }
 
-export function createWooSession(settings: WooSettings, credentials: WooCredentials, http: HttpClient): Session<WooPayload> {
+export function createWooSession(settings: WooSettings, credentials: WooCredentials, http: HttpClient, media: MediaLibrary): Session<WooPayload> {
+  const login = credentials.wpUsername && credentials.wpApplicationPassword ? { username: credentials.wpUsername, password: credentials.wpApplicationPassword } : null;
+  const uploading = singleFlight<ImageFailure | null>();
+  const attachment = (image: ImageSource): { id: number } => ({ id: Number(media.known(image.sha256) ?? 0) });
+  /** The product as sent: its gallery by attachment id (always sent, so an image removed in Kontor leaves the shop too). */
+  const productOf = (item: UploadItem<WooPayload>): WooProduct => ({ ...item.payload.product, images: item.payload.images.map(attachment) });
+  const variationOf = (item: UploadItem<WooPayload>, v: WooVariation): WooVariation => {
+    const image = item.payload.variationImages[v.sku];
+    return image ? { ...v, image: attachment(image) } : v;
+  };
   const base = `${settings.siteUrl.replace(/\/+$/, '')}/wp-json/wc/v3`;
   const secure = base.startsWith('https:');
 
@@ -60,8 +75,8 @@ export function createWooSession(settings: WooSettings, credentials: WooCredenti
   /** Sends one products batch; answers per SKU either the product id or the error. */
   const productsBatch = async (creates: UploadItem<WooPayload>[], updates: { id: number; item: UploadItem<WooPayload> }[], signal: AbortSignal) => {
     const body = {
-      ...(creates.length ? { create: creates.map((c) => c.payload.product) } : {}),
-      ...(updates.length ? { update: updates.map((u) => ({ id: u.id, ...u.item.payload.product })) } : {}),
+      ...(creates.length ? { create: creates.map(productOf) } : {}),
+      ...(updates.length ? { update: updates.map((u) => ({ id: u.id, ...productOf(u.item) })) } : {}),
     };
     const reply = await request<BatchReply>('POST', '/products/batch', body, signal);
     const results = new Map<string, { id: number } | { error: WooError }>();
@@ -71,7 +86,7 @@ export function createWooSession(settings: WooSettings, credentials: WooCredenti
   };
 
   const syncVariations = async (productId: number, item: UploadItem<WooPayload>, signal: AbortSignal): Promise<ItemOutcome> => {
-    const variations = item.payload.variations ?? [];
+    const variations = (item.payload.variations ?? []).map((v) => variationOf(item, v));
     const known = { ...(item.remote?.productId === String(productId) ? item.remote.variants : {}) };
     const refs: RemoteRefs = { productId: String(productId), variants: {} };
     let pending = variations;
@@ -120,12 +135,27 @@ export function createWooSession(settings: WooSettings, credentials: WooCredenti
     async testConnection() {
       const signal = AbortSignal.timeout(30_000);
       await request<unknown[]>('GET', '/products?per_page=1', undefined, signal);
-      return { shopName: new URL(settings.siteUrl).host, details: { api: 'wc/v3', auth: secure ? 'basic' : 'oauth1' } };
+      if (login) await checkMediaLogin(settings.siteUrl, login, http, signal);
+      return { shopName: new URL(settings.siteUrl).host, details: { api: 'wc/v3', auth: secure ? 'basic' : 'oauth1', media: login ? 'application password' : 'none' } };
     },
 
-    async upload(items, signal) {
+    async upload(all, signal) {
       const outcomes = new Map<string, ItemOutcome>();
       const productIds = new Map<string, number>();
+      const imagesOf = (item: UploadItem<WooPayload>): ImageSource[] => [...item.payload.images, ...Object.values(item.payload.variationImages)];
+      const failedImages = await ensureWooMedia(settings.siteUrl, login, http, media, all.flatMap(imagesOf), signal, uploading);
+      const items: UploadItem<WooPayload>[] = [];
+      for (const item of all) {
+        const failed = imagesOf(item).find((image) => failedImages.has(image.sha256));
+        if (!failed) {
+          items.push(item);
+          continue;
+        }
+        const why = failedImages.get(failed.sha256) as { code: string; message: string };
+        const owner = Object.entries(item.payload.variationImages).find(([, image]) => image.sha256 === failed.sha256)?.[0];
+        const which = owner ? `the image of variation ${owner}` : `image ${failed.position}`;
+        outcomes.set(item.sku, { sku: item.sku, status: 'failed', code: why.code, message: `${which} (${failed.fileName}) was not accepted: ${why.message}` });
+      }
       let creates = items.filter((i) => !i.remote);
       let updates = items.filter((i) => i.remote).map((item) => ({ id: Number(item.remote?.productId), item }));
       for (let round = 0; round < 2 && creates.length + updates.length > 0; round++) {
@@ -142,6 +172,12 @@ export function createWooSession(settings: WooSettings, credentials: WooCredenti
           // The SKU is taken: by our own earlier, interrupted upload or by a product made in the shop. Either way it is this SKU's product.
           if (error.code === 'product_invalid_sku' && typeof existing === 'number' && existing > 0 && round === 0) {
             again.push({ id: existing, item });
+            continue;
+          }
+          // An attachment deleted in WordPress since Kontor uploaded it: forget the item's images and send again, uploading them anew.
+          if (error.code === 'woocommerce_product_invalid_image_id') {
+            for (const image of imagesOf(item)) media.forget(image.sha256);
+            outcomes.set(item.sku, { sku: item.sku, status: 'retry', code: error.code, message: error.message });
             continue;
           }
           outcomes.set(item.sku, itemError(item.sku, error));
@@ -166,7 +202,48 @@ export function createWooSession(settings: WooSettings, credentials: WooCredenti
           }
         }),
       );
-      return items.map((i) => outcomes.get(i.sku) ?? { sku: i.sku, status: 'retry', code: 'kontor.noAnswer', message: 'No answer for this product.' });
+      return all.map((i) => outcomes.get(i.sku) ?? { sku: i.sku, status: 'retry', code: 'kontor.noAnswer', message: 'No answer for this product.' });
+    },
+
+    async priceSync(updates, signal) {
+      const outcomes: ItemOutcome[] = [];
+      const isSimple = (u: (typeof updates)[number]): boolean => Object.keys(u.prices).length === 1 && u.prices[u.sku] !== undefined && u.remote.variants[u.sku]?.id === u.remote.productId;
+      const simple = updates.filter(isSimple);
+      if (simple.length > 0) {
+        const reply = await request<BatchReply>('POST', '/products/batch', { update: simple.map((u) => ({ id: Number(u.remote.productId), regular_price: formatAmount(u.prices[u.sku] ?? 0, u.currency) })) }, signal);
+        simple.forEach((u, i) => {
+          const result = entryResult(reply.update?.[i]);
+          outcomes.push('id' in result ? { sku: u.sku, status: 'succeeded', remote: u.remote } : itemError(u.sku, result.error));
+        });
+      }
+      await Promise.all(
+        updates
+          .filter((u) => !isSimple(u))
+          .map(async (u) => {
+            const lines = Object.entries(u.prices).map(([sku, minor]) => ({ id: Number(u.remote.variants[sku]?.id ?? 0), regular_price: formatAmount(minor, u.currency) }));
+            if (lines.some((l) => !l.id)) {
+              outcomes.push({ sku: u.sku, status: 'failed', code: 'kontor.notListed', message: 'Some variants are not on WooCommerce yet; upload the product again.' });
+              return;
+            }
+            const reply = await request<BatchReply>('POST', `/products/${u.remote.productId}/variations/batch`, { update: lines }, signal);
+            const failed = (reply.update ?? []).map(entryResult).find((r): r is { error: WooError } => 'error' in r);
+            outcomes.push(failed ? itemError(u.sku, failed.error) : { sku: u.sku, status: 'succeeded', remote: u.remote });
+          }),
+      );
+      return outcomes;
+    },
+
+    async remove(items, signal) {
+      if (items.length === 0) return [];
+      // Batch deletes are forced (WC_REST_Controller::batch_items): the product and its variations are gone, not in the trash.
+      const reply = await request<BatchReply>('POST', '/products/batch', { delete: items.map((i) => Number(i.remote.productId)) }, signal);
+      return items.map((item, i): ItemOutcome => {
+        const result = entryResult(reply.delete?.[i]);
+        if ('id' in result) return { sku: item.sku, status: 'succeeded', remote: item.remote };
+        // Already deleted in the shop: what was asked for is true.
+        if (result.error.code === 'woocommerce_rest_product_invalid_id' || result.error.code === 'woocommerce_rest_invalid_id') return { sku: item.sku, status: 'succeeded', remote: item.remote };
+        return itemError(item.sku, result.error);
+      });
     },
 
     async stockSync(updates, signal) {

@@ -13,6 +13,7 @@ import { m011Imports } from './011-imports.ts';
 import { m012Marketplaces } from './012-marketplaces.ts';
 import { m013AuditAndUsers } from './013-audit-and-users.ts';
 import { m014Buyers } from './014-buyers.ts';
+import { m015Market } from './015-market.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m012Marketplaces,
   m013AuditAndUsers,
   m014Buyers,
+  m015Market,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
