@@ -11,6 +11,7 @@ import { createHandlers } from './handlers.ts';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner.ts';
 import type { Logger } from './logger.ts';
 import { scheduleCheckpoints } from './stock/checkpointScheduler.ts';
+import { scheduleImageFetch } from './imports/imageFetchScheduler.ts';
 import { noContacts, type BuyerSource } from './invoicing/buyers.ts';
 import { createChromiumRenderer } from './invoicing/pdf/chromiumRenderer.ts';
 import type { PdfRenderer } from './invoicing/pdf/renderer.ts';
@@ -80,6 +81,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     (options.backgroundCheckpoints ?? (options.mode === 'electron' || options.mode === 'web'))
       ? scheduleCheckpoints({ sqlite: database.sqlite, jobs, log: options.log })
       : null;
+  const imageFetch = options.mode === 'electron' || options.mode === 'web' ? scheduleImageFetch({ sqlite: database.sqlite, jobs, log: options.log }) : null;
 
   const pdfRenderer = options.pdfRenderer ?? createChromiumRenderer();
   const invoicing = { buyers: options.buyers ?? noContacts, pdf: pdfRenderer };
@@ -107,6 +109,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     info,
     async close() {
       checkpoints?.close();
+      imageFetch?.close();
       stockSync?.close();
       await jobs.close();
       // Only the renderer Kontor started is Kontor's to stop.

@@ -9,7 +9,7 @@ import type { Handlers } from '../dispatcher.ts';
 import { outDirIn, storeUpload, uploadPath } from './files.ts';
 import { inspectFile } from './inspect.ts';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates.ts';
-import { undoImport } from './undo.ts';
+import { undoImportWithMedia } from './importImages.ts';
 
 type ImportCallName =
   | 'imports.upload'
@@ -32,7 +32,7 @@ export function importHandlers(services: { db: Kysely<KontorSchema>; sqlite: Dat
     'imports.templates.save': ({ name, mapping }) => Promise.resolve(saveTemplate(sqlite, name, mapping)),
     'imports.templates.delete': ({ name }) => Promise.resolve(deleteTemplate(sqlite, name)),
     'imports.runs.list': ({ limit }) => Promise.resolve(listRuns(sqlite, limit)),
-    'imports.undo': ({ runId }) => Promise.resolve(undoImport(sqlite, runId)),
+    'imports.undo': ({ runId }) => undoImportWithMedia(sqlite, dataDir, runId),
     'imports.file': async ({ name }) => {
       let data: Buffer;
       try {

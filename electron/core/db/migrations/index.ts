@@ -11,6 +11,7 @@ import { m009PriceListCurrency } from './009-price-list-currency.ts';
 import { m010Invoicing } from './010-invoicing.ts';
 import { m011Imports } from './011-imports.ts';
 import { m012Marketplaces } from './012-marketplaces.ts';
+import { m014ImportImages } from './014-importspeed.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m010Invoicing,
   m011Imports,
   m012Marketplaces,
+  m014ImportImages,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
