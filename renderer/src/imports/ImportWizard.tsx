@@ -373,7 +373,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
 }
 
 /** What became of the image column: counts, each failure with its row, product, source and reason, and the URL fetch on demand. */
-function ImportImagesResult({ images }: { images: ImportImages }) {
+export function ImportImagesResult({ images }: { images: ImportImages }) {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
   const fetch = useJob();

@@ -77,6 +77,11 @@ describe('local image files of an import', () => {
     expect(imagesOf('IMG-2')[1]?.sha256).toBe(imagesOf('IMG-1')[0]?.sha256);
     expect(mediaFiles()).toHaveLength(2);
     expect(sources().find((s) => s.source.startsWith('https://'))).toMatchObject({ status: 'pending', row: 6 });
+    // The history and the images call tell the same later on, through the contract.
+    const [run] = await t.client.call('imports.runs.list', { limit: 5 });
+    expect(run?.images).toEqual({ attached: 3, pending: 1, failed: 2 });
+    expect((await t.client.call('imports.images', { runId: result.runId ?? 0 })).failures.map((f) => f.row)).toEqual([4, 5]);
+    await expect(t.client.call('imports.images', { runId: 999 })).rejects.toThrow('There is no import #999');
     // The thumbnail is made as for an image added by hand.
     expect(existsSync(join(t.dataDir, 'media', 'thumbs', imagesOf('IMG-1')[0]?.sha256.slice(0, 2) ?? '', `${imagesOf('IMG-1')[0]?.sha256 ?? ''}.webp`))).toBe(true);
   });
