@@ -36,16 +36,26 @@ import { contactsHandlers } from './contacts/handlers.ts';
 import { marketplaceHandlers } from './connectors/handlers.ts';
 import { keyFileSecretBox, type SecretBox } from './connectors/secretBox.ts';
 import { createMarketplaceService, type MarketplaceService } from './connectors/service.ts';
+import { createBackupService, type BackupService } from './backup/backupService.ts';
+import { BACKUP_BEFORE_CALL, BACKUP_BEFORE_JOB, isDryRun } from './backup/backupBeforeJobs.ts';
+import { backupHandlers } from './backup/handlers.ts';
+import { auditHandlers } from './audit/handlers.ts';
+import { createAccess, type Access } from './users/access.ts';
+import { userHandlers } from './users/handlers.ts';
+import { updateHandlers, type UpdatesPort } from './updates/updates.ts';
+import type { RestoreResult } from './backup/restore.ts';
 import type { KontorSchema } from './db/schema.ts';
 import type { Handlers } from './dispatcher.ts';
 import { importHandlers } from './imports/handlers.ts';
 import type { JobRunner } from './jobs/jobRunner.ts';
 import { ledgerHandlers } from './ledger/handlers.ts';
+import { silentLogger } from './logger.ts';
 import { getPreferences, setPreferences } from './settings/preferences.ts';
 import { createStockService } from './stock/stockService.ts';
 import { invoicingHandlers } from './invoicing/handlers.ts';
 import type { InvoicingOptions } from './invoicing/service.ts';
-import { noContacts } from './invoicing/buyers.ts';
+import { contactBuyers } from './contacts/buyerSource.ts';
+import { buyerHandlers } from './invoicing/buyerHandlers.ts';
 import { noPdfRenderer } from './invoicing/pdf/renderer.ts';
 
 interface Services {
@@ -64,12 +74,21 @@ interface Services {
   secretBox?: SecretBox;
   /** The marketplace service, when the caller keeps one (for stock sync); made here otherwise. */
   marketplaces?: MarketplaceService;
+  /** Backups of this database; made from the others when absent (tests). */
+  backups?: BackupService;
+  /** Replaces the database and reopens the core; only a host that can reopen gives it. */
+  restore?: (path: string) => Promise<RestoreResult>;
+  /** Sign-in and users; the dispatcher must guard calls with the same one. */
+  access?: Access;
+  /** The shell's updater (Electron only). */
+  updates?: UpdatesPort;
 }
 
 /** One line per call: the contract names it, a service does it. */
-export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile, invoicing, secretBox, marketplaces }: Services): Handlers {
+export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile, invoicing, secretBox, marketplaces, ...safety }: Services): Handlers {
   const stock = createStockService(db, sqlite);
-  return {
+  const backups = safety.backups ?? createBackupService({ db, databasePath: sqlite.name, dataDir, log: silentLogger });
+  const handlers: Handlers = {
     ...catalogSettingsHandlers({ db }),
     'app.info': () => info(),
     'app.getPreferences': () => getPreferences(db),
@@ -79,7 +98,11 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile, in
     'company.getLogo': () => getCompanyLogo(db),
     'company.setLogo': (logo) => setCompanyLogo(db, logo),
     'company.removeLogo': () => removeCompanyLogo(db),
-    'jobs.start': (job) => jobs.start(job),
+    'jobs.start': async (job) => {
+      const reason = BACKUP_BEFORE_JOB[job.kind];
+      if (reason && !isDryRun(job.input)) await backups.backupBefore(reason);
+      return jobs.start(job);
+    },
     'jobs.get': ({ id }) => jobs.get(id),
     'jobs.list': ({ limit }) => jobs.list(limit),
     'jobs.cancel': ({ id }) => jobs.cancel(id),
@@ -98,7 +121,11 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile, in
     'products.update': (input) => updateProduct(db, input),
     'products.delete': (ref) => deleteProduct(db, ref, (files) => removeUnusedMedia(db, dataDir, files)),
     'products.setStatus': (input) => setProductStatus(db, input),
-    'products.bulkUpdate': (input) => bulkUpdateProducts(db, input),
+    'products.bulkUpdate': async (input) => {
+      // A price change across many products is hard to undo by hand: keep the data as it was.
+      if ('priceChange' in input.set) await backups.backupBefore('bulk-price-change');
+      return bulkUpdateProducts(db, input);
+    },
     'products.generateVariants': (input) => generateVariants(db, input),
     'products.search': (query) => searchCatalog(db, query),
     'products.lookupCode': ({ code }) => lookupCode(db, code),
@@ -134,8 +161,28 @@ export function createHandlers({ db, jobs, info, sqlite, dataDir, revealFile, in
     'stocktake.cancel': (input) => stock.cancelStocktake(input),
     ...contactsHandlers({ db, sqlite }),
     ...ledgerHandlers({ db, sqlite, jobs, dataDir, revealFile }),
-    ...invoicingHandlers(db, sqlite, invoicing ?? { buyers: noContacts, pdf: noPdfRenderer }),
+    ...invoicingHandlers(db, sqlite, invoicing ?? { buyers: contactBuyers(db), pdf: noPdfRenderer }),
+    ...buyerHandlers(invoicing?.buyers ?? contactBuyers(db)),
     ...importHandlers({ db, sqlite, dataDir }),
     ...marketplaceHandlers(marketplaces ?? createMarketplaceService({ db, sqlite, jobs, box: secretBox ?? keyFileSecretBox(dataDir) })),
+    ...backupHandlers({ db, backups, restore: safety.restore }),
+    ...auditHandlers({ db, sqlite }),
+    ...userHandlers(safety.access ?? createAccess({ db })),
+    ...updateHandlers({ db, jobs, appVersion: async () => (await info()).appVersion, port: safety.updates }),
   };
+  return withBackupsBefore(handlers, backups);
+}
+
+/** Wraps the calls of BACKUP_BEFORE_CALL so the copy is taken before the work starts. */
+function withBackupsBefore(handlers: Handlers, backups: BackupService): Handlers {
+  const wrapped: Record<string, (input: never) => unknown> = { ...handlers };
+  for (const [name, reason] of Object.entries(BACKUP_BEFORE_CALL)) {
+    const handler = wrapped[name];
+    if (!handler || !reason) continue;
+    wrapped[name] = async (input: never) => {
+      await backups.backupBefore(reason);
+      return handler(input);
+    };
+  }
+  return wrapped as unknown as Handlers;
 }

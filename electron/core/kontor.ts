@@ -2,17 +2,23 @@ import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../shared/contract/app.ts';
 import { keyFileSecretBox, type SecretBox } from './connectors/secretBox.ts';
 import { createMarketplaceService } from './connectors/service.ts';
-import { backupDirIn, databasePathIn } from './dataDir.ts';
+import { databasePathIn } from './dataDir.ts';
 import { openDatabase, type OpenedDatabase } from './db/openDatabase.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
 import { createDispatcher, type Dispatcher } from './dispatcher.ts';
 import { createEventHub, type EventHub } from './events.ts';
 import { createHandlers } from './handlers.ts';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner.ts';
+import { createBackupService, preferredBackupFolder, type BackupService } from './backup/backupService.ts';
+import type { RestoreResult } from './backup/restore.ts';
+import { startDataSafety } from './backup/dataSafety.ts';
+import { createAccess } from './users/access.ts';
+import type { UpdatesPort } from './updates/updates.ts';
 import type { Logger } from './logger.ts';
 import { scheduleCheckpoints } from './stock/checkpointScheduler.ts';
 import { scheduleImageFetch } from './imports/imageFetchScheduler.ts';
-import { noContacts, type BuyerSource } from './invoicing/buyers.ts';
+import type { BuyerSource } from './invoicing/buyers.ts';
+import { contactBuyers } from './contacts/buyerSource.ts';
 import { createChromiumRenderer } from './invoicing/pdf/chromiumRenderer.ts';
 import type { PdfRenderer } from './invoicing/pdf/renderer.ts';
 
@@ -29,10 +35,19 @@ export interface KontorOptions {
   backgroundCheckpoints?: boolean;
   /** Prints invoices: Electron's printToPDF in the app; Chromium through playwright-core elsewhere (the default). */
   pdfRenderer?: PdfRenderer;
-  /** Where invoices find their buyers (the contacts core). */
+  /** Where invoices find their buyers; the contacts core by default. */
   buyers?: BuyerSource;
   /** Seals marketplace credentials; the desktop shell passes one backed by safeStorage, the default is a 0600 key file in the data directory. */
   secretBox?: SecretBox;
+  /**
+   * The app and browser mode: check the database (quick_check, off the main thread) and keep the
+   * daily backup. Tests and the CLI open many short-lived cores and leave this off.
+   */
+  dataSafety?: boolean;
+  /** Given by a host that can replace the database and reopen the core (see kontorHost.ts). */
+  restore?: (path: string) => Promise<RestoreResult>;
+  /** The Electron shell's updater; absent elsewhere (the update calls then answer "unsupported"). */
+  updates?: UpdatesPort;
 }
 
 /** The back office itself: one database, its services, one dispatcher. No Electron here. */
@@ -43,6 +58,7 @@ export interface Kontor {
   readonly dispatcher: Dispatcher;
   readonly events: EventHub;
   readonly jobs: JobRunner;
+  readonly backups: BackupService;
   info(): Promise<AppInfo>;
   close(): Promise<void>;
 }
@@ -53,7 +69,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
   const database = await openDatabase({
     path: databasePath,
     appVersion: options.appVersion,
-    backupDir: backupDirIn(options.dataDir),
+    backupDir: preferredBackupFolder(options.dataDir),
     log: options.log,
   });
   const events = createEventHub((error) => options.log.error('an event listener failed', error));
@@ -84,12 +100,16 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
   const imageFetch = options.mode === 'electron' || options.mode === 'web' ? scheduleImageFetch({ sqlite: database.sqlite, jobs, log: options.log }) : null;
 
   const pdfRenderer = options.pdfRenderer ?? createChromiumRenderer();
-  const invoicing = { buyers: options.buyers ?? noContacts, pdf: pdfRenderer };
+  const invoicing = { buyers: options.buyers ?? contactBuyers(database.db), pdf: pdfRenderer };
   const marketplaces = createMarketplaceService({ db: database.db, sqlite: database.sqlite, jobs, box: options.secretBox ?? keyFileSecretBox(options.dataDir) });
   // The app and browser mode push stock changes to the marketplaces; the CLI and tests do it on request.
   const stockSync =
     options.mode === 'electron' || options.mode === 'web' ? marketplaces.startStockSync({ onError: (error) => options.log.error('stock sync failed', error) }) : undefined;
-  const dispatcher = createDispatcher(createHandlers({
+  const backups = createBackupService({ db: database.db, databasePath, dataDir: options.dataDir, log: options.log });
+  const access = createAccess({ db: database.db });
+  const dispatcher = createDispatcher(
+    createHandlers({
+      access,
       db: database.db,
       sqlite: database.sqlite,
       dataDir: options.dataDir,
@@ -98,7 +118,14 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
       revealFile: options.revealFile,
       invoicing,
       marketplaces,
-    }), options.log);
+      backups,
+      ...(options.restore ? { restore: options.restore } : {}),
+      ...(options.updates ? { updates: options.updates } : {}),
+    }),
+    options.log,
+    access,
+  );
+  const stopSafety = options.dataSafety ? startDataSafety({ backups, jobs, log: options.log }) : () => Promise.resolve();
   return {
     dataDir: options.dataDir,
     databasePath,
@@ -106,11 +133,13 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     dispatcher,
     events,
     jobs,
+    backups,
     info,
     async close() {
       checkpoints?.close();
       imageFetch?.close();
       stockSync?.close();
+      await stopSafety();
       await jobs.close();
       // Only the renderer Kontor started is Kontor's to stop.
       if (!options.pdfRenderer) await pdfRenderer.close();

@@ -21,3 +21,6 @@ export function memoryLogger(): Logger & { lines: { level: string; message: stri
     error: (message) => lines.push({ level: 'error', message }),
   };
 }
+
+/** For services built without a logger (tests that assemble handlers by hand). */
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -8,9 +8,9 @@
  * app protocol served, the core opened, IPC registered, the menu set and the window opened.
  * Quitting closes the core (jobs stopped, database closed) before the process exits.
  *
- * Updates are not part of the app yet. When they come, the updater is one more module started in the
- * `ready` block after the window opens; installing an update goes through app.quit(), so the
- * will-quit handler below still closes the core first.
+ * Updates: electron-updater (updater/) starts in the `ready` block after the window opens;
+ * installing an update goes through app.quit(), so the will-quit handler below still closes the
+ * core first, and the core refuses to restart while a job runs.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,13 @@ import { app, BrowserWindow, dialog, Menu, nativeTheme, session, shell, type Mes
 import type { Language, Theme } from '../../shared/contract/app.ts';
 import { KontorError } from '../../shared/errors.ts';
 import { databasePathIn, resolveDataDir } from '../core/dataDir.ts';
-import { openKontor, type Kontor } from '../core/kontor.ts';
+import { findLastGoodBackup } from '../core/backup/backupService.ts';
+import { restoreDatabase } from '../core/backup/restore.ts';
+import { classifyStartupFailure } from '../core/backup/startupFailure.ts';
+import { backupDirIn } from '../core/dataDir.ts';
+import { openKontorHost, type KontorHost } from '../core/kontorHost.ts';
+import { getUpdateSettings } from '../core/updates/updates.ts';
+import { createAppUpdates } from './updater/electronUpdates.ts';
 import { consoleLogger } from '../core/logger.ts';
 import { backgroundColorFor } from './appearance.ts';
 import { registerAppScheme, serveAppProtocol } from './appProtocol.ts';
@@ -38,6 +44,8 @@ import { windowStatePath } from './windowState.ts';
 declare const __KONTOR_DEV_INLINE_SCRIPT_HASHES__: readonly string[] | undefined;
 
 const log = consoleLogger;
+// Created before the core opens (the core's update calls talk to it); started once settings are read.
+const updates = createAppUpdates(app.isPackaged, log);
 
 // The bundle sits in out/main; the preload and the renderer are built beside it.
 const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
@@ -94,7 +102,7 @@ function chooseDevServerUrl(): string | undefined {
 // ---- The running app ---------------------------------------------------------------------------
 
 function start(): void {
-  let kontor: Kontor | undefined;
+  let kontor: KontorHost | undefined;
   let mainWindow: BrowserWindow | undefined;
   let removeIpc: (() => void) | undefined;
   let quitState: 'running' | 'closing' | 'closed' = 'running';
@@ -173,6 +181,7 @@ function start(): void {
         ),
       );
       openWindow(backgroundColorFor(await savedTheme(kontor, uiLanguage.set), nativeTheme.shouldUseDarkColors));
+      await startUpdates(kontor);
     })
     .catch(async (error: unknown) => {
       log.error('Kontor could not start', error);
@@ -188,9 +197,9 @@ function start(): void {
  * Opens the core. A database Kontor must not touch (written by a newer Kontor, or not Kontor's at all)
  * is explained in a dialog and the app quits; the core refused it before changing a byte.
  */
-async function openCore(): Promise<Kontor | undefined> {
-  try {
-    return await openKontor({
+async function openCore(): Promise<KontorHost | undefined> {
+  const open = () =>
+    openKontorHost({
       dataDir,
       appVersion: app.getVersion(),
       mode: 'electron',
@@ -200,8 +209,14 @@ async function openCore(): Promise<Kontor | undefined> {
       revealFile: (path) => Promise.resolve((shell.showItemInFolder(path), true)),
       pdfRenderer: createPrintToPdfRenderer(),
       secretBox: appSecretBox(dataDir),
+      // The start-up quick_check and the daily backup.
+      dataSafety: true,
+      ...(updates ? { updates } : {}),
     });
+  try {
+    return await open();
   } catch (error) {
+    if (classifyStartupFailure(error) === 'damaged' && (await offerRestoreOfLastGoodBackup(error))) return open();
     if (error instanceof KontorError && (error.code === 'DATABASE_TOO_NEW' || error.code === 'NOT_A_KONTOR_DATABASE')) {
       log.error('refused to open the database', error.message);
       dialog.showErrorBox(
@@ -215,8 +230,39 @@ async function openCore(): Promise<Kontor | undefined> {
   }
 }
 
+/**
+ * The database is damaged: when a backup that passes the integrity check exists, offer to put it
+ * back (the damaged file is kept beside the backups). Answers whether it was restored.
+ */
+async function offerRestoreOfLastGoodBackup(error: unknown): Promise<boolean> {
+  const good = findLastGoodBackup(dataDir, log);
+  if (!good) return false;
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Kontor cannot open its database',
+    message: 'The database file is damaged.',
+    detail:
+      `${describe(error)}\n\nThe last good backup is from ${good.file.takenAt.toLocaleString()} (${good.file.path}).` +
+      '\nRestore it? Changes made after that backup are lost; the damaged file is kept beside the backups.',
+    buttons: ['Restore the last good backup', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (response !== 0) return false;
+  await restoreDatabase({ databasePath: databasePathIn(dataDir), from: good.file.path, safetyFolder: backupDirIn(dataDir), log });
+  return true;
+}
+
+/** Checks at start and every 6 hours, with the channel and on/off the person chose in Settings. */
+async function startUpdates(kontor: KontorHost): Promise<void> {
+  if (!updates) return;
+  // Read directly, not through a call: nobody may be signed in yet.
+  updates.settingsChanged(await getUpdateSettings(kontor.current().database.db));
+  updates.start();
+}
+
 /** The saved theme, so the window's first frame already has the right background. */
-async function savedTheme(kontor: Kontor, onLanguage: (language: Language) => void): Promise<Theme | undefined> {
+async function savedTheme(kontor: KontorHost, onLanguage: (language: Language) => void): Promise<Theme | undefined> {
   const result = await kontor.dispatcher.dispatch('app.getPreferences', {});
   if (result.ok) {
     onLanguage((result.value as { language: Language }).language);

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { KontorError } from '../../shared/errors.ts';
 import { resolveDataDir } from '../core/dataDir.ts';
-import { openKontor, type Kontor } from '../core/kontor.ts';
+import { openKontorHost, type KontorHost } from '../core/kontorHost.ts';
 import { consoleLogger } from '../core/logger.ts';
 import { WebServerError, startWebServer, type WebServer } from './server.ts';
 
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
 
   const log = consoleLogger;
   const dataDir = resolveDataDir({ argv, env: process.env });
-  const kontor: Kontor = await openKontor({ dataDir, appVersion: appVersion(), mode: 'web', log });
+  const kontor: KontorHost = await openKontorHost({ dataDir, appVersion: appVersion(), mode: 'web', log, dataSafety: true });
   let server: WebServer;
   try {
     server = await startWebServer({ kontor, staticDir: STATIC_DIR, port: args.port, host: '127.0.0.1', log });

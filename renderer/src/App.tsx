@@ -25,6 +25,7 @@ import { LedgerArea } from './ledger/LedgerArea.tsx';
 import { DashboardArea } from './dashboard/DashboardArea.tsx';
 import { InvoicesArea } from './invoices/InvoicesArea.tsx';
 import { MarketplacesArea } from './marketplaces/MarketplacesArea.tsx';
+import { SignInGate } from './safety/SignInGate.tsx';
 import { theme } from './theme.ts';
 
 /**
@@ -59,7 +60,9 @@ export function App({ i18n, preferences, company }: AppProps) {
         <I18nextProvider i18n={i18n}>
           <PreferencesProvider initial={preferences}>
             <CompanyProvider initial={company}>
-              <Shell />
+              <SignInGate>
+                <Shell />
+              </SignInGate>
               <Notifications />
               <UnsavedChangesPrompt />
             </CompanyProvider>

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appCalls } from './app.ts';
+import { auditCalls } from './audit.ts';
+import { backupCalls } from './backup.ts';
 import { catalogCalls } from './catalog.ts';
 import { catalogSettingsCalls } from './catalogSettings.ts';
 import { companyCalls } from './company.ts';
@@ -10,6 +12,9 @@ import { ledgerCalls } from './ledger.ts';
 import { marketplaceCalls } from './marketplaces.ts';
 import { stockCalls } from './stock.ts';
 import { invoicingCalls } from './invoicing.ts';
+import { updateCalls } from './updates.ts';
+import { userCalls } from './users.ts';
+import { buyerCalls } from './buyers.ts';
 
 /** Every call the renderer may make. Nothing else crosses the process boundary. */
 export const contract = {
@@ -22,8 +27,13 @@ export const contract = {
   ...contactCalls,
   ...ledgerCalls,
   ...invoicingCalls,
+  ...buyerCalls,
   ...importCalls,
   ...marketplaceCalls,
+  ...backupCalls,
+  ...auditCalls,
+  ...userCalls,
+  ...updateCalls,
 };
 
 export type Contract = typeof contract;

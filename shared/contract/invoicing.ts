@@ -182,7 +182,13 @@ export const invoicingCalls = {
     summary: 'Payments received, newest first.',
   }),
   'invoices.aging': defineCall({
-    input: z.object({ today: IsoDateSchema.nullish().transform((v) => v ?? null) }).strict(),
+    input: z
+      .object({
+        today: IsoDateSchema.nullish().transform((v) => v ?? null),
+        /** One contact's open invoices only. */
+        buyerContactId: z.number().int().positive().nullish().transform((v) => v ?? null),
+      })
+      .strict(),
     output: z.array(AgingRowSchema),
     summary: 'Open invoices per buyer and currency in buckets by days past the due date.',
   }),

@@ -82,7 +82,7 @@ export const ledgerCalls = {
   }),
   'ledger.reports.list': defineCall({
     input: NoInput,
-    output: z.array(z.object({ id: z.enum(REPORT_IDS), title: z.string(), needsInvoices: z.boolean(), available: z.boolean() })),
+    output: z.array(z.object({ id: z.enum(REPORT_IDS), title: z.string(), needsInvoices: z.boolean() })),
     summary: 'The reports and whether each can run yet.',
   }),
   'ledger.exports.reveal': defineCall({

@@ -63,6 +63,8 @@ export const BuyerSnapshotSchema = z.object({
   phone: z.string().nullable().default(null),
   /** The currency the buyer is invoiced in unless a document says otherwise. */
   currency: z.string().nullable().default(null),
+  /** The language the buyer reads (any ISO 639 code); a new document is written in it when the app has it. */
+  language: z.string().nullable().default(null),
   /** Payment terms in days from the issue date; null: the document's own due date or 30 days. */
   paymentTermsDays: z.number().int().min(0).max(365).nullable().default(null),
 });
@@ -234,6 +236,8 @@ export const DocumentListQuerySchema = z.object({
   kind: z.enum(DOCUMENT_KINDS).nullish().transform((v) => v ?? null),
   filter: z.enum(DOCUMENT_FILTERS).default('all'),
   search: z.string().trim().max(100).nullish().transform((v) => v || null),
+  /** Only the documents of this contact (its quotes, invoices…; with 'overdue': its overdue list). */
+  buyerContactId: z.number().int().positive().nullish().transform((v) => v ?? null),
   /** The date "overdue" is judged against; today when left out. */
   today: IsoDateSchema.nullish().transform((v) => v ?? null),
   offset: z.number().int().min(0).default(0),

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import Sqlite, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { ProductList, ProductListQuery, ProductSearchHit } from '../../shared/catalog/list.ts';
 import { openKontor, type Kontor } from '../../electron/core/kontor.ts';
 import { createRng } from '../../electron/core/demo/random.ts';
 import { cachedCatalogDataset, copyDataset, DATASET } from './catalogDatasetCache.ts';
-import { percentile, time, timeAlternating, type Benchmark, type Figure } from './harness.ts';
+import { percentile, time, timeAlternating, type Benchmark, type Figure, bareWriter } from './harness.ts';
 
 /*
  * The product grid, the quick search and a bulk price change on 100,000 products, each through the
@@ -46,7 +46,7 @@ const catalog: Benchmark = {
     const { cacheDir, log } = context;
     const dataDir = await cachedCatalogDataset(context);
     const kontor = await openKontor({ dataDir, appVersion: 'bench', mode: 'cli', log: quiet });
-    const bare = new Sqlite(join(dataDir, 'kontor.sqlite'));
+    const bare = bareWriter(join(dataDir, 'kontor.sqlite'));
     for (const pragma of (process.env.BENCH_PRAGMA ?? '').split(';').filter(Boolean)) {
       kontor.database.sqlite.pragma(pragma);
       bare.pragma(pragma);
@@ -414,7 +414,7 @@ async function bulkPriceFigures(dataDir: string, cacheDir: string, log: (m: stri
         if (i === 0) keys.core = JSON.stringify([keysOf(kontor.database.sqlite), revisionsOf(kontor.database.sqlite)]);
         await kontor.close();
       } else {
-        const sqlite = new Sqlite(join(work, 'kontor.sqlite'));
+        const sqlite = bareWriter(join(work, 'kontor.sqlite'));
         sqlite.pragma('journal_mode = WAL');
         sqlite.pragma('synchronous = NORMAL');
         const [ms] = await time(() => {

@@ -1,3 +1,5 @@
+import Sqlite, { type Database } from 'better-sqlite3';
+import { registerAuditFunctions } from '../../electron/core/audit/actor.ts';
 /**
  * The shape every benchmark file under tests/bench exports, and the statistics the runner prints.
  * A figure without a baseline measured in the same run means little on a shared 2-core machine,
@@ -81,4 +83,16 @@ export async function timeAlternating(
     }
   }
   return [sa, sb];
+}
+
+/**
+ * A plain better-sqlite3 connection for a bare baseline that writes to Kontor's tables. The schema
+ * has the audit trail's triggers, which call functions every Kontor connection registers; the bare
+ * side registers them too, so both sides pay for the same triggers and the ratio measures Kontor's
+ * own code. (`npm run bench audit` measures what the triggers themselves cost.)
+ */
+export function bareWriter(path: string): Database {
+  const sqlite = new Sqlite(path);
+  registerAuditFunctions(sqlite, 'bench:bare');
+  return sqlite;
 }

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import Sqlite from 'better-sqlite3';
 import { openKontor } from '../../electron/core/kontor.ts';
 import { DATASET_END, datasetStart } from '../../electron/core/demo/catalogDataset.ts';
 import { foldLateMovements, makeDueCheckpoints } from '../../electron/core/stock/pastDate.ts';
 import { cachedCatalogDataset, copyDataset } from './catalogDatasetCache.ts';
-import { timeAlternating, type Benchmark, type Figure } from './harness.ts';
+import { timeAlternating, type Benchmark, type Figure, bareWriter } from './harness.ts';
 
 /*
  * On hand for every product and warehouse at a past date (`stock.onHandAt`) on 2,000,000 movements,
@@ -39,7 +38,7 @@ const stock: Benchmark = {
     const { cacheDir, log } = context;
     const work = copyDataset(await cachedCatalogDataset(context), join(cacheDir, 'stock-work'));
     const kontor = await openKontor({ dataDir: work, appVersion: 'bench', mode: 'cli', log: quiet });
-    const bare = new Sqlite(join(work, 'kontor.sqlite'));
+    const bare = bareWriter(join(work, 'kontor.sqlite'));
     const figures: Figure[] = [];
     try {
       // stock.onHandAt keeps its last answer until anything is committed (paging through one date

@@ -7,7 +7,8 @@ import { expect, gotoApp, test, type KontorServer } from './fixtures.ts';
 
 // The invoices screens (renderer/src/invoices) in browser mode: a quote typed at the keyboard,
 // turned into an invoice that ships the goods, its PDF, a partial payment and a credit note that
-// brings goods back, with stock and balances checked through the core at each step.
+// brings goods back, with stock and balances checked through the core at each step, and the
+// journal they posted to at the end.
 
 const SCREENSHOTS = 'test-results/screenshots';
 
@@ -21,6 +22,12 @@ async function setUp(kontorServer: KontorServer, language: 'en' | 'ar' = 'en'): 
     prices: [{ priceList: 'RETAIL', currency: 'EUR', tiers: [{ minQuantityMilli: 1000, amountMinor: 18900 }] }],
   });
   await client.call('stock.receive', { sku: 'KILIM-BLUE', quantity: '10', unitCost: '80.00', warehouse: 'MAIN', occurredAt: '2026-01-05' });
+  // A French consumer already in contacts; the importer is created from the editor.
+  await client.call('contacts.create', {
+    kind: 'person',
+    name: 'Claire Martin',
+    addresses: [{ kind: 'billing', line1: 'Rue Neuve 3', postalCode: '69001', city: 'Lyon', country: 'FR' }],
+  });
 }
 
 async function open(page: Page, kontorServer: KontorServer, route: string): Promise<void> {
@@ -43,17 +50,41 @@ test('quote → invoice → PDF → partial payment → credit note, with stock 
   await setUp(kontorServer);
   const client = kontorServer.client;
 
-  // A quote typed at the keyboard: the SKU search fills the line, the core prices it live.
+  // A quote typed at the keyboard: the buyer picked from contacts (the search field has the focus),
+  // the SKU search fills the line, the core prices it live.
   await open(page, kontorServer, 'invoices/documents/new/quote');
-  await page.getByTestId('buyer-name').fill('Maison Dupont SARL');
-  await page.getByTestId('buyer-country').fill('FR');
+  const picker = page.getByTestId('buyer-contact');
+  await expect(picker).toBeFocused();
+  await picker.pressSequentially('claire');
+  await expect(page.getByRole('option', { name: /Claire Martin/ })).toBeVisible();
+  await picker.press('ArrowDown');
+  await picker.press('Enter');
+  await expect(page.getByTestId('buyer-summary')).toContainText('Claire Martin');
+  await expect(page.getByTestId('buyer-summary')).toContainText('Consumer');
+  await expect(page.getByTestId('line-0-sku')).toBeFocused();
   await page.getByTestId('line-0-sku').fill('KILIM-BLUE');
   await page.getByTestId('line-0-qty').fill('4');
-  // No VAT number yet: a French consumer pays German VAT (4 × 189.00 + 19 %).
+  // A French consumer pays German VAT (4 × 189.00 + 19 %).
   await expect(page.getByTestId('live-total')).toHaveText(/899[.,]64/);
-  await page.getByTestId('buyer-vat').fill('FR40303265045');
-  // With the VAT number it becomes an intra-EU supply: no VAT.
+
+  // The real buyer is a French importer not yet in contacts: created from the editor with its VAT
+  // number, and used at once. With the VAT number it is an intra-EU supply: no VAT.
+  await picker.click();
+  await picker.fill('Maison Dupont');
+  await expect(page.getByRole('option', { name: /Maison Dupont/ })).toHaveCount(0);
+  await page.getByTestId('buyer-new-contact').click();
+  const dialog = page.getByTestId('buyer-new-contact-dialog');
+  await expect(dialog.getByTestId('new-contact-name')).toHaveValue('Maison Dupont');
+  await dialog.getByTestId('new-contact-name').fill('Maison Dupont SARL');
+  await dialog.getByTestId('new-contact-country').fill('FR');
+  await dialog.getByTestId('new-contact-vat').fill('FR 40 303 265 045');
+  await dialog.getByTestId('new-contact-submit').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('buyer-summary')).toContainText('Maison Dupont SARL');
+  await expect(page.getByTestId('buyer-tax-id')).toContainText('FR40303265045');
   await expect(page.getByTestId('live-total')).toHaveText(/756[.,]00/);
+  const dupont = (await client.call('contacts.list', { search: 'dupont' })).rows[0];
+  expect(dupont).toMatchObject({ name: 'Maison Dupont SARL' });
   await page.getByTestId('line-0-discount').press('Enter');
   await expect(page.getByTestId('line-1')).toBeVisible();
   await expect(page.getByTestId('line-1-sku')).toBeFocused();
@@ -62,6 +93,7 @@ test('quote → invoice → PDF → partial payment → credit note, with stock 
   await expect(page.getByTestId('document-view')).toBeVisible();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/QUO-\d{4}-00001/);
   const quoteId = idFromUrl(page);
+  expect((await client.call('invoices.get', { id: quoteId })).buyer).toMatchObject({ contactId: dupont?.id, name: 'Maison Dupont SARL', country: 'FR' });
   expect(await onHand(client)).toBe(10_000);
 
   // Quote → invoice draft (shipping from MAIN) → issued: four rugs leave the warehouse.
@@ -114,26 +146,52 @@ test('quote → invoice → PDF → partial payment → credit note, with stock 
   await page.getByTestId('document-filter').getByText('All').click();
   await page.screenshot({ path: `${SCREENSHOTS}/invoice-list.png`, fullPage: true });
 
-  // The statement: invoice 756.00 − payment 300.00 − credit note 189.00 = 267.00.
-  await page.goto(`${kontorServer.origin}/#/invoices/statement`);
-  await page.getByTestId('statement-buyer').fill('Maison Dupont SARL');
-  await page.getByTestId('statement-show').click();
+  // The contact's page shows the quote, the invoice, the payment and the credit note in its
+  // timeline, and opens its statement: invoice 756.00 − payment 300.00 − credit note 189.00 = 267.00.
+  await page.goto(`${kontorServer.origin}/#/contacts/${dupont?.id}`);
+  const timeline = page.getByTestId('contact-timeline');
+  // Numbers sit in Unicode isolates (U+2068 … U+2069) inside the translated sentence.
+  await expect(timeline).toContainText(/Quotation \u2068QUO-\d{4}-00001\u2069: €756[.,]00/);
+  await expect(timeline).toContainText(/Invoice \u2068INV-\d{4}-00001\u2069: €756[.,]00 · Partly paid/);
+  await expect(timeline).toContainText(/Payment of €300[.,]00 received on .* \(Bank transfer\) → \u2068INV-\d{4}-00001/);
+  await expect(timeline).toContainText(/Credit note \u2068CN-\d{4}-00001\u2069: €189[.,]00/);
+  await page.screenshot({ path: `${SCREENSHOTS}/contact-timeline-invoices.png`, fullPage: true });
+  await page.getByTestId('contact-documents').click();
+  await page.getByTestId('contact-statement').click();
   await expect(page.getByTestId('statement-closing')).toHaveText(/267[.,]00/);
+
+  // The journal says the same: receivable 267.00, intra-EU revenue 756.00 − 189.00, bank 300.00.
+  const year = new Date().getFullYear();
+  const tb = await client.call('ledger.trialBalance', { from: `${year}-01-01`, to: `${year}-12-31` });
+  const closing = Object.fromEntries(tb.rows.map((r) => [r.account, r.closingMinor]));
+  expect(closing).toMatchObject({ '1400': 26700, '8125': -56700, '1200': 30000 });
 });
 
 test('the invoice list and a document in Arabic, right to left', async ({ page, kontorServer }) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await setUp(kontorServer, 'ar');
   const client = kontorServer.client;
-  const draft = await client.call('invoices.saveDraft', {
-    kind: 'invoice',
+  const atlas = await client.call('contacts.create', {
+    kind: 'organisation',
+    name: 'شركة الأطلس للتجارة',
     language: 'ar',
-    buyer: { name: 'شركة الأطلس للتجارة', country: 'MA' },
-    warehouse: 'MAIN',
-    lines: [{ sku: 'KILIM-BLUE', quantity: '2' }],
+    addresses: [{ kind: 'billing', line1: 'شارع محمد الخامس 10', postalCode: '20000', city: 'الدار البيضاء', country: 'MA' }],
+    taxIds: [{ scheme: 'MA_ICE', value: '001561191000066' }],
   });
+
+  // The editor opened from the contact's page starts with that buyer, in the buyer's language.
+  await open(page, kontorServer, `invoices/documents/new/invoice?contact=${atlas.id}`);
+  await expect(page.getByTestId('buyer-summary')).toContainText('شركة الأطلس للتجارة');
+  await expect(page.getByTestId('buyer-tax-id')).toContainText('001561191000066');
+  await page.getByTestId('line-0-sku').fill('KILIM-BLUE');
+  await page.getByTestId('line-0-qty').fill('2');
+  await expect(page.getByTestId('live-total')).toHaveText(/378/); // export outside the EU: no VAT
+  await page.screenshot({ path: `${SCREENSHOTS}/invoice-editor-ar.png`, fullPage: true });
+
+  const draft = await client.call('invoices.saveDraft', { kind: 'invoice', buyerContactId: atlas.id, warehouse: 'MAIN', lines: [{ sku: 'KILIM-BLUE', quantity: '2' }] });
+  expect(draft.language).toBe('ar');
   await client.call('invoices.issue', { id: draft.id });
-  await open(page, kontorServer, 'invoices/documents');
+  await page.goto(`${kontorServer.origin}/#/invoices/documents`);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByTestId('document-count')).toContainText('1');
   await page.screenshot({ path: `${SCREENSHOTS}/invoice-list-ar.png`, fullPage: true });

@@ -35,4 +35,8 @@ export const CONTACT_REFERENCES: readonly ContactReference[] = [
   { table: 'contact_distinct', column: 'a_id', duplicates: 'drop', label: 'distinctPairs' },
   { table: 'contact_distinct', column: 'b_id', duplicates: 'drop', label: 'distinctPairs' },
   { table: 'stock_receipt_supplier', column: 'contact_id', blocksDelete: true, label: 'stockReceipts' },
+  // The link only: an issued document's frozen buyer copy keeps the name and id it was issued with
+  // (migration 014-buyers frees this one column from the freeze trigger).
+  { table: 'document', column: 'buyer_contact_id', blocksDelete: true, label: 'documents' },
+  { table: 'payment', column: 'buyer_contact_id', blocksDelete: true, label: 'payments' },
 ];

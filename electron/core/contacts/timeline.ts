@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TimelineEntry, TimelinePage } from '../../../shared/contacts/timeline.ts';
+import { documentsTimelineSource, paymentsTimelineSource } from '../invoicing/timeline.ts';
 import { contactNotFound, type Db } from './contacts.ts';
 
 /**
@@ -59,8 +60,8 @@ export const stockReceiptsSource: TimelineSource = {
   },
 };
 
-/** Every source, in no particular order (entries are merged by time). Invoices and payments add theirs here. */
-export const TIMELINE_SOURCES: TimelineSource[] = [contactEventsSource, stockReceiptsSource];
+/** Every source, in no particular order (entries are merged by time). */
+export const TIMELINE_SOURCES: TimelineSource[] = [contactEventsSource, stockReceiptsSource, documentsTimelineSource, paymentsTimelineSource];
 
 /** The newest `limit` entries older than `before`, across every source. */
 export async function contactTimeline(

@@ -1,10 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import Sqlite, { type Database } from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { KontorError } from '../../../shared/errors.ts';
+import { registerAuditFunctions, runAs } from '../audit/actor.ts';
+import { newBackupPathIn } from '../backup/backupFiles.ts';
+import { syncAuditTriggers } from '../audit/triggers.ts';
 import type { Logger } from '../logger.ts';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
+import { AUDIT_SCHEMA_VERSION, LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import type { KontorSchema } from './schema.ts';
 
 /** "KONT": marks a SQLite file as Kontor's, so a foreign database is refused, not migrated. */
@@ -86,7 +89,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   }
 }
 
-export function configureConnection(sqlite: Database): void {
+export function configureConnection(sqlite: Database, actor = 'system'): void {
+  // Before anything writes: the audit triggers call these (audit/actor.ts).
+  registerAuditFunctions(sqlite, actor);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   // Two processes (the app and the CLI) may write at once; wait rather than fail.
@@ -147,9 +152,8 @@ async function backupBeforeMigration(
   from: number,
   to: number,
 ): Promise<string> {
-  mkdirSync(options.backupDir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const path = join(options.backupDir, `before-migration-v${from}-to-v${to}-${stamp}.sqlite`);
+  // Named like every other backup, so the backups screen lists it and the retention rules apply.
+  const path = newBackupPathIn(options.backupDir, new Date(), 'migration');
   // The online backup API copies a consistent snapshot, WAL content included.
   await source.backup(path);
   options.log.info(`copied the database to ${path} before migrating from version ${from} to ${to}`);
@@ -158,7 +162,7 @@ async function backupBeforeMigration(
 
 /** Runs every pending migration in one IMMEDIATE transaction; answers the version reached. */
 export function migrate(sqlite: Database, target: number, appVersion: string, log: Logger): number {
-  const run = sqlite.transaction(() => {
+  const run = sqlite.transaction(() => runAs('system:migration', () => {
     // Re-read inside the write lock: another process may have migrated while we waited.
     const current = sqlite.pragma('user_version', { simple: true }) as number;
     if (current > LATEST_SCHEMA_VERSION) refuseForeignOrNewer({ applicationId: KONTOR_APPLICATION_ID, userVersion: current, tableCount: 1 }, sqlite.name);
@@ -172,9 +176,11 @@ export function migrate(sqlite: Database, target: number, appVersion: string, lo
         .prepare('INSERT INTO schema_migrations (version, name, applied_at, app_version) VALUES (?, ?, ?, ?)')
         .run(migration.version, migration.name, appliedAt, appVersion);
     }
+    // A table added to AUDITED_TABLES, or a column added to an audited table, gets its triggers now.
+    if (target >= AUDIT_SCHEMA_VERSION) syncAuditTriggers(sqlite);
     sqlite.pragma(`user_version = ${target}`);
     log.info(`migrated the database from schema version ${current} to ${target}`);
     return target;
-  });
+  }));
   return run.immediate();
 }

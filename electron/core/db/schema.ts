@@ -365,4 +365,29 @@ export interface KontorSchema extends MarketplaceSchema {
     allocated_on: string;
     created_at: string;
   };
+  // 013-audit-and-users
+  audit_log: {
+    seq: number;
+    at: string;
+    actor: string;
+    table_name: string;
+    row_key: string;
+    op: string;
+    before_json: string | null;
+    after_json: string | null;
+    prev_hash: string | null;
+    hash: string;
+  };
+  app_user: {
+    id: Generated<number>;
+    username: string;
+    display_name: string;
+    role: string;
+    password_hash: string;
+    failed_attempts: Generated<number>;
+    locked_until: string | null;
+    disabled: Generated<number>;
+    created_at: string;
+    updated_at: string;
+  };
 }

@@ -5,7 +5,7 @@ import type { BuyerSnapshot, DraftData } from '../../../shared/invoicing/documen
 import { computeTotals } from '../../../shared/invoicing/totals.ts';
 import { cached, findWarehouse } from '../stock/resolve.ts';
 import { resolveLines, type LineContext, type LineDraft, type ResolvedLine } from './lines.ts';
-import { companyOf, documentRow, fail, languageOr, lineRows, resolvedOf, type DocumentRow } from './store.ts';
+import { buyerOf, companyOf, documentRow, fail, languageOr, lineRows, resolvedOf, type DocumentRow } from './store.ts';
 
 /**
  * Drafts: created, edited and deleted freely. Lines are resolved (catalog name and price, tax
@@ -65,12 +65,12 @@ function prepareDraft(sqlite: Database, input: SaveDraft, buyer: BuyerSnapshot):
     const invoice = creditedInvoice(sqlite, input.creditOfId);
     // A credit note is in the invoice's currency, to the invoice's buyer, whatever the input says.
     currency = invoice.row.currency;
-    frozenBuyer = JSON.parse(invoice.row.buyer) as BuyerSnapshot;
+    frozenBuyer = buyerOf(invoice.row);
     creditedLines = invoice.lines;
   } else if (input.creditOfId !== null) {
     fail('creditOfId', 'invoices.creditOfOnlyCreditNote', 'Only a credit note refers to an invoice it corrects.');
   }
-  const language = languageOr(input.language, languageOr(company.default_language, 'en'));
+  const language = languageOr(input.language, languageOr(frozenBuyer.language, languageOr(company.default_language, 'en')));
   const { lines, issues } = resolveLines(sqlite, input.lines.map(lineDraftOf), {
     sellerCountry: company.country,
     buyer: frozenBuyer,

@@ -49,7 +49,7 @@ export function invoicingHandlers(db: Kysely<KontorSchema>, sqlite: Database, op
     'invoices.payments.record': (input) => s.recordPayment(input),
     'invoices.payments.allocate': ({ paymentId, allocations }) => s.allocatePayment(paymentId, allocations),
     'invoices.payments.list': (query) => s.listPayments(query),
-    'invoices.aging': ({ today }) => s.aging(today),
+    'invoices.aging': ({ today, buyerContactId }) => s.aging(today, buyerContactId),
     'invoices.statement': ({ buyerContactId, buyerName, from, to }) => s.statement({ contactId: buyerContactId, name: buyerName }, from, to),
     'invoices.rates.list': (query) => s.listRates(query),
     'invoices.rates.set': (input) => s.setRate(input),

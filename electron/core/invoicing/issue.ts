@@ -5,10 +5,12 @@ import type { BuyerSnapshot } from '../../../shared/invoicing/documents.ts';
 import { convert } from '../../../shared/invoicing/fx.ts';
 import { addDays, fiscalYearOf, formatNumber, isIsoDate } from '../../../shared/invoicing/numbering.ts';
 import { recordMovements, type MovementRequest } from '../stock/recordMovements.ts';
+import { postSalesDocument } from '../ledger/invoicePostings.ts';
 import { cached } from '../stock/resolve.ts';
 import { creditedInvoice, writeTotals } from './drafts.ts';
 import { taxFor, type ResolvedLine } from './lines.ts';
 import { requireRate, type FoundRate } from './rates.ts';
+import { creditSettlesBase } from './receivableBase.ts';
 import {
   companyOf,
   documentRow,
@@ -26,8 +28,9 @@ import {
  * Issuing, in ONE immediate transaction: the number is taken from the series' counter for the
  * fiscal year, the seller and buyer are frozen, the tax decided again against the frozen buyer,
  * the exchange rate of the issue date stored, goods shipped from the warehouse (or returned, for a
- * credit note) through the stock movement writer, and the status set to issued, after which the
- * database refuses any change (see migration 006). If anything fails, nothing is written and the
+ * credit note) through the stock movement writer, the status set to issued, after which the
+ * database refuses any change (see migration 010), and the invoice or credit note posted to the
+ * journal (a closed period refuses the issue date). If anything fails, nothing is written and the
  * number is not used: the series stays gapless.
  */
 
@@ -87,6 +90,10 @@ export function issueDocument(sqlite: Database, id: number, options: IssueOption
         : (draft.due_date ?? addDays(issueDate, draft.kind === 'invoice' ? (buyer.paymentTermsDays ?? DEFAULT_PAYMENT_DAYS) : DEFAULT_PAYMENT_DAYS));
     if (dueDate !== null && dueDate < issueDate) fail('dueDate', 'invoices.issue.dueBeforeIssue', 'The due date is before the issue date.');
 
+    // What a credit note takes off the credited invoice's receivable, read before either changes.
+    const creditBase =
+      draft.kind === 'credit_note' && draft.credit_of_id !== null ? creditSettlesBase(sqlite, documentRow(sqlite, draft.credit_of_id), totals.gross_minor) : null;
+
     const nowIso = options.now.toISOString();
     cached(
       sqlite,
@@ -130,6 +137,8 @@ export function issueDocument(sqlite: Database, id: number, options: IssueOption
         invoice.id,
       );
     }
+    // Revenue, VAT and the receivable, in this transaction; the goods shipped were posted by the stock writer above.
+    postSalesDocument(sqlite, id, creditBase, options.now);
     return { id, number };
   });
   return run.immediate();

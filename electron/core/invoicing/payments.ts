@@ -3,8 +3,10 @@ import { ValidationError, type FieldIssue } from '../../../shared/errors.ts';
 import { convert } from '../../../shared/invoicing/fx.ts';
 import { isIsoDate } from '../../../shared/invoicing/numbering.ts';
 import { mulDivRound, parseAmount } from '../../../shared/money.ts';
+import { postAllocations, postPayment } from '../ledger/invoicePostings.ts';
 import { cached } from '../stock/resolve.ts';
 import { requireRate, type FoundRate } from './rates.ts';
+import { settledBaseOf } from './receivableBase.ts';
 import { companyOf, fail, openMinorOf, paymentStatusOf, todayIso, type DocumentRow } from './store.ts';
 
 /**
@@ -111,7 +113,9 @@ export function recordPayment(sqlite: Database, input: PaymentInput, now: Date):
         now.toISOString(),
       ).lastInsertRowid,
     );
-    allocateWithin(sqlite, id, input.allocations, now, 'allocations');
+    const allocationIds = allocateWithin(sqlite, id, input.allocations, now, 'allocations');
+    // Bank, fees, the receivables paid and their exchange differences, in this transaction.
+    postPayment(sqlite, id, allocationIds, now);
     return id;
   });
   return run.immediate();
@@ -119,10 +123,17 @@ export function recordPayment(sqlite: Database, input: PaymentInput, now: Date):
 
 /** Allocates what is left of a payment (the buyer's credit) to invoices. */
 export function allocatePayment(sqlite: Database, paymentId: number, allocations: readonly { documentId: number; amount: string }[], now: Date): void {
-  sqlite.transaction(() => allocateWithin(sqlite, paymentId, allocations, now, 'allocations')).immediate();
+  sqlite
+    .transaction(() => {
+      const allocationIds = allocateWithin(sqlite, paymentId, allocations, now, 'allocations');
+      // The credit is on the receivable already, at the payment's rate: only the exchange difference is new.
+      postAllocations(sqlite, paymentId, allocationIds, todayIso(now), now);
+    })
+    .immediate();
 }
 
-function allocateWithin(sqlite: Database, paymentId: number, allocations: readonly { documentId: number; amount: string }[], now: Date, path: string): void {
+/** Writes the allocations; answers their ids. */
+function allocateWithin(sqlite: Database, paymentId: number, allocations: readonly { documentId: number; amount: string }[], now: Date, path: string): number[] {
   const payment = cached(sqlite, 'SELECT * FROM payment WHERE id = ?').get(paymentId) as PaymentRow | undefined;
   if (!payment) fail('paymentId', 'invoices.payment.unknown', `There is no payment #${paymentId}.`, { id: paymentId });
   const already = allocatedOf(sqlite, paymentId);
@@ -175,6 +186,7 @@ function allocateWithin(sqlite: Database, paymentId: number, allocations: readon
   );
   let allocated = already;
   let receivedBaseSoFar = alreadyReceivedBase;
+  const ids: number[] = [];
   for (const { doc: planned0, amount } of planned) {
     const doc = cached(sqlite, 'SELECT * FROM document WHERE id = ?').get(planned0.id) as DocumentRow;
     allocated += amount;
@@ -182,7 +194,7 @@ function allocateWithin(sqlite: Database, paymentId: number, allocations: readon
     const receivedBase = allocated === payment.amount_minor ? payment.amount_base_minor - receivedBaseSoFar : mulDivRound(payment.amount_base_minor, amount, payment.amount_minor);
     receivedBaseSoFar += receivedBase;
     const settledBase = settledBaseOf(sqlite, doc, amount);
-    insert.run(paymentId, doc.id, amount, settledBase, receivedBase, receivedBase - settledBase, todayIso(now), now.toISOString());
+    ids.push(Number(insert.run(paymentId, doc.id, amount, settledBase, receivedBase, receivedBase - settledBase, todayIso(now), now.toISOString()).lastInsertRowid));
     const paid = doc.paid_minor + amount;
     cached(sqlite, 'UPDATE document SET paid_minor = ?, payment_status = ?, updated_at = ? WHERE id = ?').run(
       paid,
@@ -191,20 +203,7 @@ function allocateWithin(sqlite: Database, paymentId: number, allocations: readon
       doc.id,
     );
   }
-}
-
-/**
- * What `amount` of an invoice is worth in the base currency at the invoice's own rate. The part
- * that closes the invoice takes what is left of its base amount, so an invoice paid in parts
- * settles exactly its booked receivable.
- */
-function settledBaseOf(sqlite: Database, doc: DocumentRow, amount: number): number {
-  if (doc.fx_rate_scaled === null || doc.fx_unit === null || doc.fx_quote === null) return amount;
-  const rate = { unit: doc.fx_unit, quote: doc.fx_quote, scaled: doc.fx_rate_scaled };
-  const open = openMinorOf(doc);
-  if (amount < open) return convert(amount, doc.currency, doc.base_currency, rate);
-  const settledBefore = cached(sqlite, 'SELECT coalesce(sum(settled_base_minor), 0) FROM payment_allocation WHERE document_id = ?').pluck().get(doc.id) as number;
-  return convert(doc.gross_minor - doc.credited_minor, doc.currency, doc.base_currency, rate) - settledBefore;
+  return ids;
 }
 
 function allocatedOf(sqlite: Database, paymentId: number): number {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { XMLParser } from 'fast-xml-parser';
 import { ValidationError, type FieldIssue } from '../../../shared/errors.ts';
+import { crossRate } from '../../../shared/invoicing/crossRate.ts';
 import { formatRate, parseRate, type ExchangeRate } from '../../../shared/invoicing/fx.ts';
 import { addDays, isIsoDate } from '../../../shared/invoicing/numbering.ts';
 import { isCurrencyCode } from '../../../shared/reference/currencies.ts';
@@ -39,8 +40,36 @@ interface StoredRate {
   source: string;
 }
 
-/** The latest rate between two currencies on or before `date` (within a week), either way round. */
+/** The currency cross rates go through: the ECB quotes every currency against the euro. */
+export const CROSS_PIVOT = 'EUR';
+
+/**
+ * The rate between two currencies on or before `date` (within a week): a stored rate either way
+ * round, else a cross rate through the euro (USD → EUR → MAD from EUR/USD and EUR/MAD). A cross
+ * rate is dated by its older leg, and its source names both legs, so the document that keeps it
+ * says which rates it was made of.
+ */
 export function findRate(sqlite: Database, from: string, to: string, date: string): FoundRate | null {
+  return findDirectRate(sqlite, from, to, date) ?? findCrossRate(sqlite, from, to, date);
+}
+
+function findCrossRate(sqlite: Database, from: string, to: string, date: string): FoundRate | null {
+  if (from === CROSS_PIVOT || to === CROSS_PIVOT) return null;
+  const viaFrom = findDirectRate(sqlite, CROSS_PIVOT, from, date);
+  const viaTo = viaFrom && findDirectRate(sqlite, CROSS_PIVOT, to, date);
+  if (!viaFrom || !viaTo) return null;
+  const rate = crossRate(CROSS_PIVOT, viaFrom, viaTo, from, to);
+  if (rate === null) return null;
+  const leg = (r: FoundRate) => `1 ${r.unit} = ${formatRate(r.scaled)} ${r.quote} ${r.source} ${r.date}`;
+  return {
+    ...rate,
+    date: viaFrom.date < viaTo.date ? viaFrom.date : viaTo.date,
+    source: `cross via ${CROSS_PIVOT}: ${leg(viaFrom)}; ${leg(viaTo)}`,
+  };
+}
+
+/** The latest stored rate between two currencies on or before `date` (within a week), either way round. */
+function findDirectRate(sqlite: Database, from: string, to: string, date: string): FoundRate | null {
   const row = cached(
     sqlite,
     `SELECT unit, quote, rate_date, scaled, source FROM exchange_rate

@@ -32,8 +32,13 @@ export interface AgingRow {
 
 const OPEN_INVOICES = `SELECT * FROM document WHERE kind = 'invoice' AND status = 'issued' AND payment_status IN ('unpaid', 'partlyPaid')`;
 
-export function aging(sqlite: Database, today: string): AgingRow[] {
-  const rows = cached(sqlite, `${OPEN_INVOICES} ORDER BY buyer_name, currency, due_date, id`).all() as DocumentRow[];
+/** Open invoices per buyer and currency; of one contact when `buyerContactId` is given. */
+export function aging(sqlite: Database, today: string, buyerContactId: number | null = null): AgingRow[] {
+  const rows = (
+    buyerContactId === null
+      ? cached(sqlite, `${OPEN_INVOICES} ORDER BY buyer_name, currency, due_date, id`).all()
+      : cached(sqlite, `${OPEN_INVOICES} AND buyer_contact_id = ? ORDER BY buyer_name, currency, due_date, id`).all(buyerContactId)
+  ) as DocumentRow[];
   const byBuyer = new Map<string, AgingRow>();
   for (const r of rows) {
     const open = openMinorOf(r);

@@ -12,7 +12,7 @@ import { issueDocument } from './issue.ts';
 import { allocatePayment, getPayment, listPayments, recordPayment, type PaymentInput } from './payments.ts';
 import { importEcbXml, importRatesCsv, listRates, setRate } from './rates.ts';
 import { aging, statement } from './receivables.ts';
-import { documentRow, fail, toDocument, todayIso } from './store.ts';
+import { buyerOf, documentRow, fail, toDocument, todayIso } from './store.ts';
 
 export interface InvoicingOptions {
   buyers: BuyerSource;
@@ -38,7 +38,9 @@ export function createInvoicingService(db: Kysely<KontorSchema>, sqlite: Databas
       if (!snapshot) fail('buyerContactId', 'invoices.buyer.unknownContact', `There is no contact #${input.buyerContactId}.`, { id: input.buyerContactId });
       return snapshot;
     }
-    if (input.buyer !== null) return input.buyer;
+    // A buyer written out is a one-off: it links to no contact, whatever its snapshot says (only
+    // buyerContactId links, and only to a contact that exists).
+    if (input.buyer !== null) return { ...input.buyer, contactId: null };
     fail('buyer', 'invoices.buyer.required', 'Choose the buyer.');
   }
 
@@ -65,9 +67,12 @@ export function createInvoicingService(db: Kysely<KontorSchema>, sqlite: Databas
      * document stays issued and its first `pdf` request makes it from the same frozen copy.
      */
     async issue(id: number, issueDate: string | null, options_: { pdf?: boolean } = {}): Promise<KontorDocument> {
-      const contactId = await run(() => documentRow(sqlite, id).buyer_contact_id);
-      // The contact as it is now is what gets frozen; a document without a contact keeps its written buyer.
-      const buyer = contactId === null ? null : await options.buyers.snapshot(contactId);
+      const row = await run(() => documentRow(sqlite, id));
+      // The contact as it is now is what gets frozen; a document without a contact keeps its written
+      // buyer. A credit note keeps its invoice's buyer (the taxes it credits are the invoice's),
+      // linked to the contact the invoice belongs to now (a merge may have moved it).
+      const buyer =
+        row.buyer_contact_id === null ? null : row.kind === 'credit_note' ? buyerOf(row) : await options.buyers.snapshot(row.buyer_contact_id);
       await run(() => issueDocument(sqlite, id, { issueDate, buyer, now: now() }));
       if (options_.pdf === true) await pdfOf(sqlite, id, options.pdf, now(), run);
       return run(() => get(id));
@@ -88,7 +93,7 @@ export function createInvoicingService(db: Kysely<KontorSchema>, sqlite: Databas
     getPayment: (id: number) => run(() => getPayment(sqlite, id)),
     listPayments: (query: { buyerContactId: number | null; limit: number }) => run(() => listPayments(sqlite, query)),
 
-    aging: (today: string | null) => run(() => aging(sqlite, today ?? todayIso(now()))),
+    aging: (today: string | null, buyerContactId: number | null = null) => run(() => aging(sqlite, today ?? todayIso(now()), buyerContactId)),
     statement: (buyer: { contactId: number | null; name: string | null }, from: string, to: string) => run(() => statement(sqlite, buyer, from, to)),
 
     setRate: (input: { unit: string; quote: string; date: string; rate: string }) => run(() => setRate(sqlite, input, now())),
@@ -115,6 +120,7 @@ const placeholderBuyer: BuyerSnapshot = {
   phone: null,
   currency: null,
   paymentTermsDays: null,
+  language: null,
 };
 
 export type InvoicingService = ReturnType<typeof createInvoicingService>;

@@ -121,8 +121,12 @@ export function resolvedOf(row: LineRow): ResolvedLine & { id: number } {
   };
 }
 
-export function buyerOf(row: Pick<DocumentRow, 'buyer'>): BuyerSnapshot {
-  return BuyerSnapshotSchema.parse(JSON.parse(row.buyer));
+/**
+ * The frozen buyer, linked to the contact the document belongs to now: a merge moves the link
+ * (buyer_contact_id) but never rewrites the frozen copy, which keeps the id it was taken from.
+ */
+export function buyerOf(row: Pick<DocumentRow, 'buyer' | 'buyer_contact_id'>): BuyerSnapshot {
+  return { ...BuyerSnapshotSchema.parse(JSON.parse(row.buyer)), contactId: row.buyer_contact_id };
 }
 
 export function openMinorOf(row: Pick<DocumentRow, 'kind' | 'status' | 'gross_minor' | 'paid_minor' | 'credited_minor'>): number {

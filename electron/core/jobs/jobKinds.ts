@@ -51,6 +51,10 @@ export const JOB_KIND_REGISTRY: { [K in JobKind]: JobKindEntry<K> } = {
     load: async () => (await import('./kinds/databaseBackup.ts')).databaseBackupJob,
     leftoverDirs: (dataDir) => [backupDirIn(dataDir)],
   },
+  'database.check': {
+    load: async () => (await import('../backup/databaseCheckJob.ts')).databaseCheckJob,
+    leftoverDirs: () => [],
+  },
   'demo.generate': {
     load: async () => (await import('./kinds/demoGenerate.ts')).demoGenerateJob,
     leftoverDirs: () => [],

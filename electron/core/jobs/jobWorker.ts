@@ -30,7 +30,7 @@ const openSqlite = (): Database => {
   if (!sqlite) {
     // fileMustExist: the main side created and migrated the database; a missing file is a bug, not a new database.
     sqlite = new Sqlite(data.databasePath, { fileMustExist: true });
-    configureConnection(sqlite);
+    configureConnection(sqlite, `job:${data.kind}#${data.jobId}`);
   }
   return sqlite;
 };

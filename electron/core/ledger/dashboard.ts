@@ -1,8 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Dashboard } from '../../../shared/ledger/dashboard.ts';
 import { baseCurrencyOf, checkPeriod } from './queries.ts';
+import { salesFigures } from './salesFigures.ts';
 
-const WAITING = { available: false, waitingFor: 'invoices' } as const;
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
 
 /** Month ends (YYYY-MM) from `from` to `to`, the last month cut at `to`. */
 function monthsOf(from: string, to: string): string[] {
@@ -23,11 +27,13 @@ function monthsOf(from: string, to: string): string[] {
 }
 
 /**
- * The dashboard's figures. What rests on stock is real: value now and at each month end, cost of
- * goods shipped per month, top products by stock value, low stock. Sales, marketplaces, countries
- * and receivables rest on invoices and answer "waiting for invoices" until invoicing is wired.
+ * The dashboard's figures for a period, in the base currency: stock (value now and at each month
+ * end, cost of goods shipped per month, top products by stock value, low stock) from the stock
+ * ledger; sales by month, marketplace and country, top products by sales and overdue receivables
+ * from issued invoices and credit notes (salesFigures.ts). `today`: the local date, for what is
+ * overdue when the period runs into the future.
  */
-export function dashboardSummary(sqlite: Database, from: string, to: string): Dashboard {
+export function dashboardSummary(sqlite: Database, from: string, to: string, today: string = localToday()): Dashboard {
   checkPeriod(from, to);
   const currency = baseCurrencyOf(sqlite);
   const months = monthsOf(from, to);
@@ -69,10 +75,6 @@ export function dashboardSummary(sqlite: Database, from: string, to: string): Da
     from,
     to,
     stock: { valueMinor, valueByMonth, shippedAtCostByMonth, topByValue, lowStock, lowStockCount },
-    salesByMonth: WAITING,
-    salesByMarketplace: WAITING,
-    salesByCountry: WAITING,
-    topProductsBySales: WAITING,
-    overdueReceivables: WAITING,
+    ...salesFigures(sqlite, { from, to }, months, today),
   };
 }

@@ -17,7 +17,6 @@ import { lockPeriod, postManualEntry, reverseEntry } from './entries.ts';
 import { exportsDirIn } from './exports/paths.ts';
 import { baseCurrencyOf, journalPage, trialBalance } from './queries.ts';
 import { REPORTS } from './reports/index.ts';
-import { invoiceSourceFor } from './reports/invoiceSourceFor.ts';
 import { readLedgerSettings, writeLedgerSettings } from './settings.ts';
 import { lockedThrough } from './writeEntry.ts';
 import { resolve, sep } from 'node:path';
@@ -37,7 +36,8 @@ function chartView(sqlite: Database) {
   ensureChart(sqlite);
   const settings = readLedgerSettings(sqlite);
   const map = accountMap(sqlite);
-  const rateKeys = CHART_PRESETS[settings.chart].vatRatesBp.flatMap((r) => [`revenue.domestic.${r}`, `vat.output.${r}`]);
+  // revenue.domestic.0: lines overridden as exempt (E) or zero-rated (Z); no preset maps it, the user chooses.
+  const rateKeys = [...CHART_PRESETS[settings.chart].vatRatesBp.flatMap((r) => [`revenue.domestic.${r}`, `vat.output.${r}`]), 'revenue.domestic.0'];
   const keys = [...new Set([...FIXED_POSTING_KEYS, ...rateKeys, ...Object.keys(map)])].sort();
   return { chart: settings.chart, accounts: listAccounts(sqlite), mapping: keys.map((postingKey) => ({ postingKey, account: map[postingKey] ?? null })) };
 }
@@ -99,10 +99,7 @@ export function ledgerHandlers({ db, sqlite, jobs, dataDir, revealFile }: Ledger
     'ledger.lock.get': () => run(() => ({ lockedThrough: lockedThrough(sqlite) })),
     'ledger.lock.set': ({ through }) => run(() => ({ lockedThrough: lockPeriod(sqlite, through) })),
     'ledger.reports.list': () =>
-      run(() => {
-        const invoices = invoiceSourceFor(sqlite);
-        return REPORT_IDS.map((id) => ({ id, title: REPORTS[id].title, needsInvoices: REPORTS[id].needsInvoices, available: !REPORTS[id].needsInvoices || invoices.available }));
-      }),
+      run(() => REPORT_IDS.map((id) => ({ id, title: REPORTS[id].title, needsInvoices: REPORTS[id].needsInvoices }))),
     'ledger.exports.reveal': async ({ jobId }) => {
       const job = await jobs.get(jobId);
       const path = job.kind === 'ledger.export' && job.status === 'succeeded' ? (job.result as { path?: unknown } | null)?.path : undefined;

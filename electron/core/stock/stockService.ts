@@ -33,6 +33,14 @@ type In<N extends keyof typeof stockCalls> = ParsedInput<N>;
  * Every piece runs synchronously on the raw connection while holding Kysely's connection (see
  * `exclusive`), so no Kysely transaction of another service interleaves with it.
  */
+/** The product, warehouse and (optional) location a receipt, shipment or adjustment names, as ids. */
+function placeOf(s: Database, input: In<'stock.receive'> | In<'stock.ship'> | In<'stock.adjust'>) {
+  const product = findProduct(s, input);
+  const warehouse = findWarehouse(s, input.warehouse, 'warehouse');
+  const locationId = input.location === undefined ? null : findLocation(s, warehouse, input.location);
+  return { product, place: { productId: product.id, warehouseId: warehouse.id, locationId } };
+}
+
 export function createStockService(db: Kysely<KontorSchema>, sqlite: Database) {
   const run = <T>(fn: (sqlite: Database) => T): Promise<T> => exclusive(db, () => fn(sqlite));
 
@@ -51,15 +59,12 @@ export function createStockService(db: Kysely<KontorSchema>, sqlite: Database) {
 
     receive: (input: In<'stock.receive'>) =>
       run((s) => {
-        const product = findProduct(s, input);
-        const warehouse = findWarehouse(s, input.warehouse, 'warehouse');
+        const { product, place } = placeOf(s, input);
         return write(
           s,
           {
             kind: 'receipt',
-            productId: product.id,
-            warehouseId: warehouse.id,
-            locationId: input.location === undefined ? null : findLocation(s, warehouse, input.location),
+            ...place,
             quantityMilli: quantityOf(input.quantity, product, 'quantity', 'positive'),
             unitCostMinor: input.unitCost === undefined ? null : unitCostOf(s, input.unitCost, product),
             totalCostMinor: input.totalCost === undefined ? null : unitCostOf(s, input.totalCost, product, 'totalCost'),
@@ -74,15 +79,12 @@ export function createStockService(db: Kysely<KontorSchema>, sqlite: Database) {
 
     ship: (input: In<'stock.ship'>) =>
       run((s) => {
-        const product = findProduct(s, input);
-        const warehouse = findWarehouse(s, input.warehouse, 'warehouse');
+        const { product, place } = placeOf(s, input);
         return write(
           s,
           {
             kind: 'shipment',
-            productId: product.id,
-            warehouseId: warehouse.id,
-            locationId: input.location === undefined ? null : findLocation(s, warehouse, input.location),
+            ...place,
             quantityMilli: -quantityOf(input.quantity, product, 'quantity', 'positive'),
             reference: input.reference,
             occurredAt: occurredAt(input.occurredAt),
@@ -93,15 +95,12 @@ export function createStockService(db: Kysely<KontorSchema>, sqlite: Database) {
 
     adjust: (input: In<'stock.adjust'>) =>
       run((s) => {
-        const product = findProduct(s, input);
-        const warehouse = findWarehouse(s, input.warehouse, 'warehouse');
+        const { product, place } = placeOf(s, input);
         return write(
           s,
           {
             kind: 'adjustment',
-            productId: product.id,
-            warehouseId: warehouse.id,
-            locationId: input.location === undefined ? null : findLocation(s, warehouse, input.location),
+            ...place,
             quantityMilli: quantityOf(input.quantity, product, 'quantity', 'nonZero'),
             unitCostMinor: input.unitCost === undefined ? null : unitCostOf(s, input.unitCost, product),
             reason: input.reason,

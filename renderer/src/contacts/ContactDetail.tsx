@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatAddressLines } from '../../../shared/address/layout.ts';
 import type { TimelineEntry } from '../../../shared/contacts/timeline.ts';
 import { formatQuantity } from '../../../shared/quantity.ts';
-import { countryName, currencyName, formatDateTime, formatMoney, formatPhone, intlLocale, languageName } from '../format.ts';
+import { countryName, currencyName, formatDate, formatDateTime, formatMoney, formatPhone, intlLocale, languageName } from '../format.ts';
 import { getClient } from '../lib/api.ts';
 import { useCompany } from '../lib/company.tsx';
 import { describeError } from '../lib/errors.ts';
@@ -16,6 +16,7 @@ import { hrefFor, navigate } from '../lib/router.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { isolate } from './bidi.ts';
 import { MergeDialog } from './MergeDialog.tsx';
+import { ContactDocumentsMenu } from '../invoices/ContactDocumentsMenu.tsx';
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -45,6 +46,20 @@ function TimelineText({ entry }: { entry: TimelineEntry }) {
   if (typeof d.sku === 'string') params.sku = isolate(d.sku);
   if (typeof d.quantityMilli === 'number') params.quantity = `${formatQuantity(d.quantityMilli)} ${typeof d.unit === 'string' ? t(`units.${d.unit}`, { defaultValue: d.unit }) : ''}`.trim();
   if (typeof d.unitCostMinor === 'number' && profile) params.cost = formatMoney(d.unitCostMinor, profile.baseCurrency, language);
+  // Documents and payments (electron/core/invoicing/timeline.ts).
+  params.number = typeof d.number === 'string' ? isolate(d.number) : '';
+  if (typeof d.documentKind === 'string') params.document = t(`invoices.kinds.${d.documentKind}`);
+  if (typeof d.currency === 'string') {
+    if (typeof d.grossMinor === 'number') params.amount = formatMoney(d.grossMinor, d.currency, language);
+    if (typeof d.amountMinor === 'number') params.amount = formatMoney(d.amountMinor, d.currency, language);
+  }
+  if (typeof d.paymentStatus === 'string') {
+    const overdue = d.paymentStatus !== 'paid' && typeof d.dueDate === 'string' && d.dueDate < new Date().toISOString().slice(0, 10);
+    params.state = t(`invoices.status.${overdue ? 'overdue' : d.paymentStatus}`);
+  }
+  if (typeof d.receivedOn === 'string') params.date = formatDate(`${d.receivedOn}T12:00:00Z`, language);
+  if (typeof d.method === 'string') params.method = t(`invoices.payments.methods.${d.method}`, { defaultValue: d.method });
+  if (Array.isArray(d.numbers)) params.numbers = d.numbers.length === 0 ? '' : ` → ${d.numbers.map(isolate).join(', ')}`;
   const text = t(key, params);
   return (
     <Text size="sm" dir="auto">
@@ -145,6 +160,7 @@ export function ContactDetail({ id }: { id: number }) {
           )}
         </Stack>
         <Group gap="xs" wrap="nowrap">
+          {contact.role !== 'supplier' && <ContactDocumentsMenu contactId={contact.id} />}
           <Button variant="default" leftSection={<IconArrowsJoin size={14} />} onClick={() => setMerging(true)} data-testid="contact-merge">
             {t('contacts.merge.button')}
           </Button>
@@ -305,9 +321,6 @@ export function ContactDetail({ id }: { id: number }) {
                 {t('contacts.timeline.more')}
               </Button>
             )}
-            <Text size="xs" c="dimmed" mt="xs">
-              {t('contacts.timeline.later')}
-            </Text>
           </Card>
         </Grid.Col>
       </Grid>

@@ -1,5 +1,5 @@
-import { ActionIcon, Alert, Badge, Button, Group, Menu, SegmentedControl, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconChevronDown, IconCopy, IconDownload, IconFileImport, IconPlus, IconRefresh, IconSearch, IconX } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Menu, SegmentedControl, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconCopy, IconDownload, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactFacets, ContactListQuery, ContactListRow } from '../../../shared/contacts/list.ts';
@@ -12,6 +12,7 @@ import { useLanguage } from '../lib/preferences.tsx';
 import { navigate } from '../lib/router.ts';
 import { usePagedRows } from '../lib/usePagedRows.ts';
 import { downloadBase64 } from './download.ts';
+import { RetryAlert } from '../components/RetryAlert.tsx';
 
 interface Filters {
   search: string;
@@ -222,16 +223,7 @@ export function ContactList({ onCreate }: { onCreate: () => void }) {
       </Group>
 
       {paged.error !== null && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} p="xs" role="alert">
-          <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">
-              {t('contacts.list.loadFailed')} {describeError(i18n, paged.error)}
-            </Text>
-            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={paged.reload}>
-              {t('app.retry')}
-            </Button>
-          </Group>
-        </Alert>
+        <RetryAlert message={`${t('contacts.list.loadFailed')} ${describeError(i18n, paged.error)}`} onRetry={paged.reload} />
       )}
 
       <div style={{ flex: 1, minHeight: 0 }}>

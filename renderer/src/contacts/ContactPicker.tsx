@@ -21,6 +21,7 @@ export function ContactPicker({
   error,
   testId,
   autoFocus,
+  onSearchTextChange,
 }: {
   label: string;
   value: PickedContact | null;
@@ -30,6 +31,8 @@ export function ContactPicker({
   error?: string | undefined;
   testId?: string;
   autoFocus?: boolean;
+  /** What the person has typed, e.g. to offer creating a contact of that name. */
+  onSearchTextChange?: (text: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
@@ -68,7 +71,10 @@ export function ContactPicker({
       searchable
       clearable
       searchValue={search}
-      onSearchChange={setSearch}
+      onSearchChange={(text) => {
+        setSearch(text);
+        onSearchTextChange?.(text);
+      }}
       filter={({ options: o }) => o}
       nothingFoundMessage={search.trim() === '' ? t('contacts.picker.typeToSearch') : t('contacts.picker.nothing')}
       placeholder={t('contacts.picker.placeholder')}

@@ -1,10 +1,10 @@
 import { Alert, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconHourglass } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../../shared/ledger/dashboard.ts';
-import { formatMoney, formatNumber, monthNames } from '../format.ts';
+import { countryName, formatDate, formatMoney, formatNumber, monthNames } from '../format.ts';
 import { getClient } from '../lib/api.ts';
 import { describeProblem } from '../lib/issues.ts';
 import { useLanguage } from '../lib/preferences.tsx';
@@ -32,22 +32,41 @@ function Card({ title, note, children, testId }: { title: string; note?: string;
   );
 }
 
-/** A chart whose data does not exist yet: says so, draws nothing made up. */
-function Waiting({ title }: { title: string }) {
+/** A horizontal bar chart of labelled amounts (major units), largest first. */
+function RankedBars({ rows, name, color, digits, labelWidth = 130 }: { rows: { label: string; value: number }[]; name: string; color: string; digits: number; labelWidth?: number }) {
+  const language = useLanguage();
+  const compact = (value: number) => formatNumber(value, language, { notation: 'compact', maximumFractionDigits: 1 });
+  // The chart is drawn left to right; an Arabic label mixing in a Latin word keeps its own order
+  // only inside a right-to-left isolate (U+2067 … U+2069).
+  const data = language === 'ar' ? rows.map((r) => ({ ...r, label: `\u2067${r.label}\u2069` })) : rows;
+  return (
+    <div dir="ltr" style={{ height: Math.max(120, 28 * rows.length + 40) }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart layout="vertical" data={data} margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" fontSize={11} tickFormatter={compact} />
+          <YAxis type="category" dataKey="label" fontSize={11} width={labelWidth} />
+          <Tooltip formatter={(v) => formatNumber(Number(v), language, { maximumFractionDigits: digits })} />
+          <Bar dataKey="value" name={name} fill={color} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+function NoSales() {
   const { t } = useTranslation();
   return (
-    <Card title={title} testId="waiting-for-invoices">
-      <Group gap="xs" wrap="nowrap" align="flex-start" c="dimmed" mih={120}>
-        <IconHourglass size={18} />
-        <Text size="sm">{t('dashboard.waitingForInvoices')}</Text>
-      </Group>
-    </Card>
+    <Text size="sm" c="dimmed" mih={60}>
+      {t('dashboard.noSales')}
+    </Text>
   );
 }
 
 /**
- * #/dashboard: stock value, goods shipped at cost, largest stock and low stock from the stock
- * ledger, for a chosen period, in the base currency; sales and receivables wait for invoices.
+ * #/dashboard, for a chosen period, in the base currency: stock value, goods shipped at cost,
+ * largest stock and low stock from the stock ledger; sales by month, marketplace and country, top
+ * products and overdue receivables from issued invoices and credit notes.
  * Charts are recharts (SVG, React components, the engine Mantine's own charts use).
  */
 export function DashboardArea() {
@@ -115,7 +134,46 @@ export function DashboardArea() {
                 </Table.Tbody>
               </Table>
             </Card>
-            <Waiting title={t('dashboard.overdue')} />
+            <Card title={t('dashboard.overdue')} note={t('dashboard.overdueAt', { date: formatDate(d.overdueReceivables.at, language) })} testId="overdue">
+              <Text size="xl" fw={700} dir="ltr" ta="start" c={d.overdueReceivables.count > 0 ? 'red.7' : undefined}>
+                {money(d.overdueReceivables.totalMinor)}
+              </Text>
+              <Text size="sm" mb={4}>
+                {d.overdueReceivables.count === 0 ? t('dashboard.overdueNone') : t('dashboard.overdueCount', { count: d.overdueReceivables.count })}
+              </Text>
+              {d.overdueReceivables.count > 0 && (
+                <div dir="ltr" style={{ height: 90 }}>
+                  <ResponsiveContainer width="100%" height="100%">
+                    <BarChart data={d.overdueReceivables.buckets.map((b) => ({ bucket: b.bucket, value: major(b.minor) }))} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+                      <XAxis dataKey="bucket" fontSize={10} />
+                      <YAxis fontSize={10} tickFormatter={compact} width={44} />
+                      <Tooltip labelFormatter={(b) => t('dashboard.bucketDays', { bucket: typeof b === 'string' ? b : '' })} formatter={(v) => formatNumber(Number(v), language, { maximumFractionDigits: digits })} />
+                      <Bar dataKey="value" name={t('dashboard.overdue')} fill="var(--mantine-color-red-6)" isAnimationActive={false} />
+                    </BarChart>
+                  </ResponsiveContainer>
+                </div>
+              )}
+              <Table verticalSpacing={2} fz="xs">
+                <Table.Tbody>
+                  {d.overdueReceivables.oldest.slice(0, 3).map((o) => (
+                    <Table.Tr key={o.number}>
+                      <Table.Td>
+                        <Text size="xs" dir="ltr" ta="start" style={{ whiteSpace: 'nowrap' }}>
+                          {o.number}
+                        </Text>
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {o.customer}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{t('dashboard.daysLate', { count: o.daysLate })}</Table.Td>
+                      <Table.Td ta="end" dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+                        {money(o.openMinor)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Card>
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <Card title={t('dashboard.stockValueByMonth')} testId="stock-value-chart">
@@ -163,10 +221,55 @@ export function DashboardArea() {
                 </div>
               )}
             </Card>
-            <Waiting title={t('dashboard.salesByMonth')} />
-            <Waiting title={t('dashboard.salesByMarketplace')} />
-            <Waiting title={t('dashboard.salesByCountry')} />
-            <Waiting title={t('dashboard.topProducts')} />
+            <Card title={t('dashboard.salesByMonth')} note={t('dashboard.salesNote')} testId="sales-by-month">
+              <div dir="ltr" style={{ height: 204 }}>
+                <ResponsiveContainer width="100%" height="100%">
+                  <BarChart data={d.salesByMonth.map((m) => ({ month: monthLabel(m.month), value: major(m.netMinor) }))} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+                    <CartesianGrid strokeDasharray="3 3" />
+                    <XAxis dataKey="month" fontSize={11} />
+                    <YAxis fontSize={11} tickFormatter={compact} width={56} />
+                    <Tooltip formatter={(v) => formatNumber(Number(v), language, { maximumFractionDigits: digits })} />
+                    <Bar dataKey="value" name={t('dashboard.netSales')} fill="var(--mantine-color-blue-6)" isAnimationActive={false} />
+                  </BarChart>
+                </ResponsiveContainer>
+              </div>
+            </Card>
+            <Card title={t('dashboard.salesByMarketplace')} note={t('dashboard.marketplaceNote')} testId="sales-by-marketplace">
+              {d.salesByMarketplace.length === 0 ? (
+                <NoSales />
+              ) : (
+                <RankedBars
+                  rows={d.salesByMarketplace.map((m) => ({ label: m.marketplace ?? t('dashboard.direct'), value: major(m.netMinor) }))}
+                  name={t('dashboard.netSales')}
+                  color="var(--mantine-color-indigo-6)"
+                  digits={digits}
+                />
+              )}
+            </Card>
+            <Card title={t('dashboard.salesByCountry')} note={t('dashboard.salesNote')} testId="sales-by-country">
+              {d.salesByCountry.length === 0 ? (
+                <NoSales />
+              ) : (
+                <RankedBars
+                  rows={d.salesByCountry.slice(0, 10).map((c) => ({ label: c.country ? countryName(c.country, language) : '—', value: major(c.netMinor) }))}
+                  name={t('dashboard.netSales')}
+                  color="var(--mantine-color-cyan-6)"
+                  digits={digits}
+                />
+              )}
+            </Card>
+            <Card title={t('dashboard.topProducts')} note={t('dashboard.salesNote')} testId="top-products">
+              {d.topProductsBySales.length === 0 ? (
+                <NoSales />
+              ) : (
+                <RankedBars
+                  rows={d.topProductsBySales.map((p) => ({ label: p.sku ?? p.name, value: major(p.netMinor) }))}
+                  name={t('dashboard.netSales')}
+                  color="var(--mantine-color-orange-6)"
+                  digits={digits}
+                />
+              )}
+            </Card>
           </SimpleGrid>
         </>
       )}

@@ -211,7 +211,7 @@ export const ar: Messages = {
   },
   jobs: {
     kinds: {
-      database: { backup: 'نسخة احتياطية لقاعدة البيانات' },
+      database: { backup: 'نسخة احتياطية لقاعدة البيانات', check: 'فحص قاعدة البيانات' },
       demo: { generate: 'الشركة التجريبية' },
       ledger: { export: 'تصدير المحاسبة' },
       stock: { checkpoints: 'نقاط مرجعية لسجل المخزون' },
@@ -680,6 +680,9 @@ export const ar: Messages = {
     CANCELLED: 'أُلغيت العملية.',
     DATABASE_TOO_NEW: 'أُنشئت قاعدة البيانات بإصدار أحدث من كونتور. حدّث كونتور لفتحها.',
     NOT_A_KONTOR_DATABASE: 'هذا الملف ليس قاعدة بيانات كونتور.',
+    DATABASE_CORRUPT: 'ملف قاعدة البيانات تالف؛ استعد نسخة احتياطية.',
+    FORBIDDEN: 'دورك لا يسمح بهذا الإجراء.',
+    SIGN_IN_REQUIRED: 'سجّل الدخول أولًا؛ ربما انتهت الجلسة بعد فترة من عدم النشاط.',
     INTERNAL: 'واجه كونتور مشكلة غير متوقعة. التفاصيل موجودة في ملف السجل.',
     unreachable: 'كونتور لا يستجيب. تأكد من أنه ما زال يعمل، ثم حاول مرة أخرى.',
     withDetail: '{{message}} ({{detail}})',

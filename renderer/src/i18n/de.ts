@@ -203,7 +203,7 @@ export const de: Messages = {
   },
   jobs: {
     kinds: {
-      database: { backup: 'Datenbanksicherung' },
+      database: { backup: 'Datenbanksicherung', check: 'Datenbankprüfung' },
       demo: { generate: 'Beispielfirma' },
       ledger: { export: 'Buchhaltungsexport' },
       stock: { checkpoints: 'Stützpunkte der Bestandshistorie' },
@@ -672,6 +672,9 @@ export const de: Messages = {
     CANCELLED: 'Der Vorgang wurde abgebrochen.',
     DATABASE_TOO_NEW: 'Die Datenbank stammt von einer neueren Kontor-Version. Aktualisieren Sie Kontor, um sie zu öffnen.',
     NOT_A_KONTOR_DATABASE: 'Diese Datei ist keine Kontor-Datenbank.',
+    DATABASE_CORRUPT: 'Die Datenbankdatei ist beschädigt; stellen Sie eine Sicherung wieder her.',
+    FORBIDDEN: 'Ihre Rolle erlaubt das nicht.',
+    SIGN_IN_REQUIRED: 'Bitte zuerst anmelden; die Sitzung ist nach einer Weile ohne Aktivität möglicherweise abgelaufen.',
     INTERNAL: 'In Kontor ist ein unerwartetes Problem aufgetreten. Die Einzelheiten stehen in der Protokolldatei.',
     unreachable: 'Kontor antwortet nicht. Prüfen Sie, ob es noch läuft, und versuchen Sie es erneut.',
     withDetail: '{{message}} ({{detail}})',

@@ -209,7 +209,7 @@ export const en = {
   },
   jobs: {
     kinds: {
-      database: { backup: 'Database backup' },
+      database: { backup: 'Database backup', check: 'Database check' },
       demo: { generate: 'Demo company' },
       ledger: { export: 'Ledger export' },
       stock: { checkpoints: 'Stock history checkpoints' },
@@ -678,6 +678,9 @@ export const en = {
     CANCELLED: 'The work was cancelled.',
     DATABASE_TOO_NEW: 'The database was written by a newer version of Kontor. Update Kontor to open it.',
     NOT_A_KONTOR_DATABASE: 'This file is not a Kontor database.',
+    DATABASE_CORRUPT: 'The database file is damaged; restore a backup.',
+    FORBIDDEN: 'Your role does not allow this.',
+    SIGN_IN_REQUIRED: 'Sign in first; the session may have ended after a while without activity.',
     INTERNAL: 'Kontor hit an unexpected problem. The details are in the log file.',
     unreachable: 'Kontor does not answer. Check that it is still running, then try again.',
     withDetail: '{{message}} ({{detail}})',

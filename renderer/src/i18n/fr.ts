@@ -203,7 +203,7 @@ export const fr: Messages = {
   },
   jobs: {
     kinds: {
-      database: { backup: 'Sauvegarde de la base' },
+      database: { backup: 'Sauvegarde de la base', check: 'Vérification de la base' },
       demo: { generate: 'Entreprise de démonstration' },
       ledger: { export: 'Export comptable' },
       stock: { checkpoints: 'Points de reprise de l’historique du stock' },
@@ -672,6 +672,9 @@ export const fr: Messages = {
     CANCELLED: 'L’opération a été annulée.',
     DATABASE_TOO_NEW: 'La base de données a été créée par une version plus récente de Kontor. Mettez Kontor à jour pour l’ouvrir.',
     NOT_A_KONTOR_DATABASE: 'Ce fichier n’est pas une base de données Kontor.',
+    DATABASE_CORRUPT: 'Le fichier de base de données est endommagé ; restaurez une sauvegarde.',
+    FORBIDDEN: 'Votre rôle ne permet pas cette action.',
+    SIGN_IN_REQUIRED: 'Connectez-vous d’abord ; la session a peut-être expiré après un moment d’inactivité.',
     INTERNAL: 'Kontor a rencontré un problème inattendu. Les détails figurent dans le journal.',
     unreachable: 'Kontor ne répond pas. Vérifiez qu’il fonctionne toujours, puis réessayez.',
     withDetail: '{{message}} ({{detail}})',

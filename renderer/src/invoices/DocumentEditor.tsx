@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../shared/contract/index.ts';
 import { LANGUAGES } from '../../../shared/contract/app.ts';
-import type { DocumentKind, DraftInput, KontorDocument } from '../../../shared/invoicing/documents.ts';
+import type { BuyerSnapshot, DocumentKind, DraftInput, KontorDocument } from '../../../shared/invoicing/documents.ts';
 import { formatRate } from '../../../shared/invoicing/tax.ts';
 import { formatAmount } from '../../../shared/money.ts';
 import { formatQuantity } from '../../../shared/quantity.ts';
@@ -18,6 +18,8 @@ import { notify } from '../lib/notifications.ts';
 import { useLanguage } from '../lib/preferences.tsx';
 import { navigate } from '../lib/router.ts';
 import { SkuInput } from '../stock/SkuInput.tsx';
+import { BuyerField, buyerOfContact } from './BuyerField.tsx';
+import { hashIdParam } from './hashQuery.ts';
 import { PreviewFrame } from './PreviewFrame.tsx';
 
 interface LineState {
@@ -32,6 +34,10 @@ interface LineState {
 }
 
 interface EditorState {
+  /** The buyer from contacts; null while none is chosen or when the buyer is written out. */
+  buyer: BuyerSnapshot | null;
+  /** A one-off buyer typed here instead of a contact. */
+  writtenOut: boolean;
   buyerName: string;
   buyerCountry: string;
   buyerVatId: string;
@@ -49,8 +55,10 @@ let nextKey = 1;
 const emptyLine = (): LineState => ({ key: nextKey++, sku: '', name: '', quantity: '1', unitPrice: '', discount: '', creditOfLineId: null });
 
 function stateOf(doc: KontorDocument | null, baseCurrency: string, language: string): EditorState {
-  if (!doc) return { buyerName: '', buyerCountry: '', buyerVatId: '', currency: baseCurrency, language, warehouse: '', dueDate: '', terms: '', lines: [emptyLine()] };
+  if (!doc) return { buyer: null, writtenOut: false, buyerName: '', buyerCountry: '', buyerVatId: '', currency: baseCurrency, language, warehouse: '', dueDate: '', terms: '', lines: [emptyLine()] };
   return {
+    buyer: doc.buyer.contactId === null ? null : doc.buyer,
+    writtenOut: doc.buyer.contactId === null,
     buyerName: doc.buyer.name,
     buyerCountry: doc.buyer.country,
     buyerVatId: doc.buyer.taxIds.find((x) => x.scheme === 'EU_VAT')?.value ?? '',
@@ -71,19 +79,34 @@ function stateOf(doc: KontorDocument | null, baseCurrency: string, language: str
   };
 }
 
+/** A contact chosen: its currency and language become the document's (both can still be changed). */
+function withBuyer(s: EditorState, buyer: BuyerSnapshot | null): EditorState {
+  return {
+    ...s,
+    buyer,
+    writtenOut: false,
+    currency: buyer?.currency && (CURRENCY_CODES as readonly string[]).includes(buyer.currency) ? buyer.currency : s.currency,
+    language: buyer?.language && (LANGUAGES as readonly string[]).includes(buyer.language) ? buyer.language : s.language,
+  };
+}
+
 /** The draft as the contract takes it; blank lines are left out. */
 function inputOf(kind: DocumentKind, s: EditorState, doc: KontorDocument | null): DraftInput {
   const vat = s.buyerVatId.trim();
+  const fromContact = !s.writtenOut && s.buyer?.contactId != null;
   return {
     kind,
-    buyer: {
-      contactId: doc?.buyer.contactId ?? null,
-      name: s.buyerName.trim() || '—',
-      country: s.buyerCountry.trim().toUpperCase() || 'XX',
-      taxIds: vat ? [{ scheme: 'EU_VAT', value: vat }] : [],
-      isBusiness: true,
-      billingAddress: doc?.buyer.billingAddress ?? null,
-    },
+    buyerContactId: fromContact ? s.buyer?.contactId : null,
+    buyer: fromContact
+      ? null
+      : {
+          contactId: null,
+          name: s.buyerName.trim() || '—',
+          country: s.buyerCountry.trim().toUpperCase() || 'XX',
+          taxIds: vat ? [{ scheme: 'EU_VAT', value: vat }] : [],
+          isBusiness: true,
+          billingAddress: doc?.buyer.contactId === null ? doc.buyer.billingAddress : null,
+        },
     currency: s.currency,
     language: s.language as DraftInput['language'],
     warehouse: s.warehouse.trim() === '' ? null : s.warehouse.trim(),
@@ -122,7 +145,24 @@ export function DocumentEditor({ initial, kind, onSaved }: { initial: KontorDocu
   const focusKey = useRef<number | null>(null);
 
   const input = useMemo(() => inputOf(kind, state, initial), [kind, state, initial]);
-  const ready = state.buyerName.trim() !== '' && /^[A-Za-z]{2}$/.test(state.buyerCountry.trim());
+  const ready = state.writtenOut ? state.buyerName.trim() !== '' && /^[A-Za-z]{2}$/.test(state.buyerCountry.trim()) : state.buyer !== null;
+
+  const pickBuyer = (buyer: BuyerSnapshot | null) => {
+    setPreview(null);
+    setState((s) => withBuyer(s, buyer));
+    // Keyboard-first: the buyer chosen, typing goes on with the first line.
+    const first = state.lines[0];
+    if (buyer !== null && first) focusKey.current = first.key;
+  };
+
+  // #/invoices/documents/new/invoice?contact=12 (from a contact's page): start with that buyer.
+  useEffect(() => {
+    const contactId = initial === null ? hashIdParam('contact') : null;
+    if (contactId === null) return;
+    buyerOfContact(contactId)
+      .then((buyer) => setState((s) => (s.buyer === null && !s.writtenOut ? withBuyer(s, buyer) : s)))
+      .catch((e: unknown) => setSaveError(describeError(i18n, e)));
+  }, [initial, i18n]);
 
   useEffect(() => {
     if (!ready) return;
@@ -214,13 +254,28 @@ export function DocumentEditor({ initial, kind, onSaved }: { initial: KontorDocu
         </Button>
       </Group>
       <Paper withBorder p="sm">
-        <Text size="xs" c="dimmed" mb={4}>
-          {t('invoices.editor.contactsPending')}
-        </Text>
-        <Group grow align="flex-start">
-          <TextInput label={t('invoices.editor.buyerName')} value={state.buyerName} onChange={(e) => set('buyerName', e.currentTarget.value)} required data-testid="buyer-name" />
-          <TextInput label={t('invoices.editor.buyerCountry')} value={state.buyerCountry} maxLength={2} onChange={(e) => set('buyerCountry', e.currentTarget.value.toUpperCase())} required w={90} data-testid="buyer-country" />
-          <TextInput label={t('invoices.editor.buyerVatId')} value={state.buyerVatId} onChange={(e) => set('buyerVatId', e.currentTarget.value)} data-testid="buyer-vat" />
+        {state.writtenOut ? (
+          <Group justify="space-between" mb={4}>
+            <Text size="xs" c="dimmed">
+              {t('buyers.picker.writeOut')}
+            </Text>
+            {kind !== 'credit_note' && (
+              <Button variant="subtle" size="compact-xs" onClick={() => set('writtenOut', false)} data-testid="buyer-use-contact">
+                {t('buyers.picker.useContact')}
+              </Button>
+            )}
+          </Group>
+        ) : (
+          <BuyerField buyer={state.buyer} onPick={pickBuyer} onWriteOut={() => set('writtenOut', true)} locked={kind === 'credit_note'} autoFocus={initial === null} />
+        )}
+        <Group grow align="flex-start" mt="xs">
+          {state.writtenOut && (
+            <>
+              <TextInput label={t('invoices.editor.buyerName')} value={state.buyerName} onChange={(e) => set('buyerName', e.currentTarget.value)} required data-testid="buyer-name" />
+              <TextInput label={t('invoices.editor.buyerCountry')} value={state.buyerCountry} maxLength={2} onChange={(e) => set('buyerCountry', e.currentTarget.value.toUpperCase())} required w={90} data-testid="buyer-country" />
+              <TextInput label={t('invoices.editor.buyerVatId')} value={state.buyerVatId} onChange={(e) => set('buyerVatId', e.currentTarget.value)} data-testid="buyer-vat" />
+            </>
+          )}
           <NativeSelect label={t('invoices.editor.currency')} value={state.currency} onChange={(e) => set('currency', e.currentTarget.value)} data={[...CURRENCY_CODES]} data-testid="currency" />
           <NativeSelect label={t('invoices.editor.language')} value={state.language} onChange={(e) => set('language', e.currentTarget.value)} data={[...LANGUAGES]} />
           {kind === 'invoice' && <TextInput label={t('invoices.editor.warehouse')} value={state.warehouse} onChange={(e) => set('warehouse', e.currentTarget.value)} placeholder="MAIN" data-testid="warehouse" />}

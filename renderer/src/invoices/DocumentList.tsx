@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Menu, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_FILTERS, DOCUMENT_KINDS, type DocumentRow } from '../../../shared/invoicing/documents.ts';
 import { DataGrid, type GridColumn } from '../components/DataGrid.tsx';
@@ -9,6 +9,8 @@ import { getClient } from '../lib/api.ts';
 import { useLanguage } from '../lib/preferences.tsx';
 import { navigate } from '../lib/router.ts';
 import { usePagedRows } from '../lib/usePagedRows.ts';
+import { ContactPicker, type PickedContact } from '../contacts/ContactPicker.tsx';
+import { hashIdParam, hashParam } from './hashQuery.ts';
 import { statusColor, statusOf } from './status.ts';
 
 type Filter = (typeof DOCUMENT_FILTERS)[number];
@@ -17,15 +19,29 @@ type Filter = (typeof DOCUMENT_FILTERS)[number];
 export function DocumentList() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<Filter>(() => {
+    const asked = hashParam('filter');
+    return (DOCUMENT_FILTERS as readonly (string | null)[]).includes(asked) ? (asked as Filter) : 'all';
+  });
   const [kind, setKind] = useState('');
   const [search, setSearch] = useState('');
+  // One contact's documents (with "overdue": its overdue list); from a contact's page via ?contact=<id>.
+  const [contact, setContact] = useState<PickedContact | null>(null);
+  useEffect(() => {
+    const id = hashIdParam('contact');
+    if (id === null) return;
+    getClient()
+      .call('contacts.get', { id })
+      .then((c) => setContact({ id: c.id, name: c.name }))
+      .catch(() => setContact(null));
+  }, []);
 
-  const queryKey = JSON.stringify({ filter, kind, search: search.trim() });
+  const contactId = contact?.id ?? null;
+  const queryKey = JSON.stringify({ filter, kind, search: search.trim(), contactId });
   const fetchPage = useCallback(
     (offset: number, limit: number) =>
-      getClient().call('invoices.list', { filter, ...(kind === '' ? {} : { kind: kind as DocumentRow['kind'] }), search: search.trim() || null, offset, limit }),
-    [filter, kind, search],
+      getClient().call('invoices.list', { filter, ...(kind === '' ? {} : { kind: kind as DocumentRow['kind'] }), search: search.trim() || null, buyerContactId: contactId, offset, limit }),
+    [filter, kind, search, contactId],
   );
   const paged = usePagedRows<DocumentRow>(queryKey, fetchPage, { pageSize: 200 });
 
@@ -104,6 +120,9 @@ export function DocumentList() {
           onChange={(e) => setKind(e.currentTarget.value)}
           data={[{ value: '', label: t('invoices.list.allKinds') }, ...DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`invoices.kinds.${k}`) }))]}
         />
+        <div style={{ width: 240 }}>
+          <ContactPicker label={t('buyers.filter.contact')} value={contact} onChange={setContact} testId="document-contact" />
+        </div>
         <TextInput
           size="xs"
           leftSection={<IconSearch size={14} />}

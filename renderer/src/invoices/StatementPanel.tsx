@@ -1,11 +1,13 @@
 import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../shared/contract/index.ts';
 import { formatMoney } from '../format.ts';
 import { getClient } from '../lib/api.ts';
 import { describeError } from '../lib/errors.ts';
 import { useLanguage } from '../lib/preferences.tsx';
+import { ContactPicker, type PickedContact } from '../contacts/ContactPicker.tsx';
+import { hashIdParam } from './hashQuery.ts';
 
 type Statement = CallOutput<'invoices.statement'>[number];
 
@@ -15,26 +17,46 @@ export function StatementPanel() {
   const language = useLanguage();
   const year = new Date().getFullYear();
   const [buyer, setBuyer] = useState('');
+  // A contact's statement: every document and payment linked to it, whatever name they were issued to.
+  const [contact, setContact] = useState<PickedContact | null>(null);
   const [from, setFrom] = useState(`${year}-01-01`);
   const [to, setTo] = useState(`${year}-12-31`);
   const [statements, setStatements] = useState<Statement[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const show = () => {
+  const show = (picked: PickedContact | null = contact) => {
     setError(null);
     getClient()
-      .call('invoices.statement', { buyerName: buyer, from, to })
+      .call('invoices.statement', picked ? { buyerContactId: picked.id, from, to } : { buyerName: buyer, from, to })
       .then(setStatements)
       .catch((e: unknown) => setError(describeError(i18n, e)));
   };
 
+  // From a contact's page (?contact=<id>): that contact's statement for this year, at once.
+  useEffect(() => {
+    const id = hashIdParam('contact');
+    if (id === null) return;
+    getClient()
+      .call('contacts.get', { id })
+      .then((c) => {
+        const picked = { id: c.id, name: c.name };
+        setContact(picked);
+        return getClient().call('invoices.statement', { buyerContactId: picked.id, from: `${year}-01-01`, to: `${year}-12-31` });
+      })
+      .then(setStatements)
+      .catch((e: unknown) => setError(describeError(i18n, e)));
+  }, [year, i18n]);
+
   return (
     <Stack gap="sm" maw={1000} data-testid="statement-panel">
       <Group align="flex-end">
-        <TextInput label={t('invoices.statement.buyer')} value={buyer} onChange={(e) => setBuyer(e.currentTarget.value)} dir="auto" data-testid="statement-buyer" />
+        <div style={{ width: 280 }}>
+          <ContactPicker label={t('buyers.filter.contact')} value={contact} onChange={setContact} testId="statement-contact" />
+        </div>
+        {contact === null && <TextInput label={t('invoices.statement.buyer')} value={buyer} onChange={(e) => setBuyer(e.currentTarget.value)} dir="auto" data-testid="statement-buyer" />}
         <TextInput label={t('invoices.statement.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} dir="ltr" w={130} />
         <TextInput label={t('invoices.statement.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} dir="ltr" w={130} />
-        <Button onClick={show} data-testid="statement-show">
+        <Button onClick={() => show()} data-testid="statement-show">
           {t('invoices.actions.show')}
         </Button>
       </Group>

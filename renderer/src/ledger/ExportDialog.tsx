@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Progress, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconFolderOpen, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Button, Group, Modal, NativeSelect, Progress, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconFolderOpen } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../shared/contract/index.ts';
@@ -63,7 +63,7 @@ export function ExportDialog({ opened, onClose, reports, period, onPeriod }: { o
             label={t('ledger.export.report')}
             value={report}
             onChange={(e) => setReport(e.currentTarget.value as ReportId)}
-            data={reports.map((r) => ({ value: r.id, label: `${t(`ledger.export.reports.${r.id}`)}${r.available ? '' : ` (${t('ledger.export.waiting')})`}` }))}
+            data={reports.map((r) => ({ value: r.id, label: t(`ledger.export.reports.${r.id}`) }))}
             disabled={running}
             data-testid="export-report"
           />
@@ -77,13 +77,10 @@ export function ExportDialog({ opened, onClose, reports, period, onPeriod }: { o
           />
         </Group>
         <PeriodInputs from={period.from} to={period.to} onChange={onPeriod} />
-        {chosen && !chosen.available && (
-          <Alert color="gray" variant="light" p="xs" icon={<IconInfoCircle size={16} />} data-testid="waiting-for-invoices">
-            <Badge color="gray" variant="outline" me="xs">
-              {t('ledger.export.waiting')}
-            </Badge>
-            {t('ledger.export.waitingNote')}
-          </Alert>
+        {chosen?.needsInvoices && (
+          <Text size="sm" c="dimmed" data-testid="invoices-note">
+            {t('ledger.export.invoicesNote')}
+          </Text>
         )}
         {journalOnly && (
           <Text size="sm" c="dimmed">
@@ -134,7 +131,7 @@ export function ExportDialog({ opened, onClose, reports, period, onPeriod }: { o
               {t('ledger.export.cancel')}
             </Button>
           ) : (
-            <Button onClick={() => void go()} disabled={!chosen?.available || journalOnly} data-testid="export-start">
+            <Button onClick={() => void go()} disabled={!chosen || journalOnly} data-testid="export-start">
               {t('ledger.export.start')}
             </Button>
           )}

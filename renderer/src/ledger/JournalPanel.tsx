@@ -1,5 +1,5 @@
-import { ActionIcon, Alert, Badge, Button, Group, NativeSelect, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconArrowBackUp, IconPlus, IconRefresh } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, NativeSelect, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconArrowBackUp, IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalLineView } from '../../../shared/ledger/schemas.ts';
@@ -12,6 +12,7 @@ import { usePagedRows } from '../lib/usePagedRows.ts';
 import { ManualEntryDialog, ReverseDialog } from './ManualEntryDialog.tsx';
 import { PeriodInputs } from './PeriodInputs.tsx';
 import { DAY } from './period.ts';
+import { RetryAlert } from '../components/RetryAlert.tsx';
 
 const JOURNALS = ['SALES', 'BANK', 'STOCK', 'MISC'] as const;
 const JOURNAL_COLORS: Record<string, string> = { SALES: 'blue', BANK: 'teal', STOCK: 'grape', MISC: 'gray' };
@@ -153,14 +154,7 @@ export function JournalPanel({ period, onPeriod, accounts }: { period: { from: s
         </Group>
       </form>
       {problem && (
-        <Alert color="red" variant="light" p="xs" role="alert" icon={<IconAlertTriangle size={16} />}>
-          <Group justify="space-between">
-            <Text size="sm">{problem}</Text>
-            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={paged.reload}>
-              {t('app.retry')}
-            </Button>
-          </Group>
-        </Alert>
+        <RetryAlert message={problem} onRetry={paged.reload} />
       )}
       <div style={{ flex: 1, minHeight: 0 }}>
         <DataGrid

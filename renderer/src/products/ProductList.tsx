@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -18,7 +17,7 @@ import {
   Tooltip,
   TreeSelect,
 } from '@mantine/core';
-import { IconAdjustmentsHorizontal, IconAlertTriangle, IconChevronDown, IconColumns, IconPlus, IconRefresh, IconSearch, IconX } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconChevronDown, IconColumns, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRODUCT_STATUSES, type ProductStatus } from '../../../shared/catalog/product.ts';
@@ -57,6 +56,7 @@ import {
 import { ProductThumbnail } from './ProductThumbnail.tsx';
 import { ReorderEdit } from './ReorderEdit.tsx';
 import { STATUS_COLORS } from './status.ts';
+import { RetryAlert } from '../components/RetryAlert.tsx';
 
 const PAGE_SIZE = 100;
 const COLUMNS_KEY = 'kontor.products.hiddenColumns';
@@ -692,24 +692,13 @@ export function ProductList({ onCreate }: { onCreate: () => void }) {
       </Group>
 
       {(paged.error !== null || refError !== undefined) && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} p="xs" role="alert">
-          <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">
-              {t('products.loadFailed')} {describeError(i18n, paged.error ?? refError)}
-            </Text>
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconRefresh size={14} />}
-              onClick={() => {
-                paged.reload();
-                retry();
-              }}
-            >
-              {t('app.retry')}
-            </Button>
-          </Group>
-        </Alert>
+        <RetryAlert
+          message={`${t('products.loadFailed')} ${describeError(i18n, paged.error ?? refError)}`}
+          onRetry={() => {
+            paged.reload();
+            retry();
+          }}
+        />
       )}
 
       <div style={{ flex: 1, minHeight: 0 }}>

@@ -300,6 +300,27 @@ export function CompanyProfileForm() {
     ) : null;
   };
 
+  /** A list of the profile (addresses, bank accounts, tax IDs): its add button, its problem, its entries. */
+  const listSection = (list: ListField, title: string, addLabel: string, empty: string | null, entries: ReactNode[]) => (
+    <Section
+      title={title}
+      actions={
+        <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => addEntry(list)} disabled={draft[list].length >= MAX_ENTRIES[list]}>
+          {addLabel}
+        </Button>
+      }
+    >
+      {listProblem(list)}
+      {entries.length === 0 && empty !== null ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <Stack gap="sm">{entries}</Stack>
+      )}
+    </Section>
+  );
+
   const textField = (key: TopField, required = false, hint?: string) => (
     <TextInput
       {...freeText(key, required)}
@@ -597,68 +618,9 @@ export function CompanyProfileForm() {
           </Grid>
         </Section>
 
-        <Section
-          title={t('company.sections.addresses')}
-          actions={
-            <Button
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => addEntry('addresses')}
-              disabled={draft.addresses.length >= MAX_ENTRIES.addresses}
-            >
-              {t('company.addAddress')}
-            </Button>
-          }
-        >
-          {listProblem('addresses')}
-          <Stack gap="sm">{draft.addresses.map(addressFieldset)}</Stack>
-        </Section>
-
-        <Section
-          title={t('company.sections.bankAccounts')}
-          actions={
-            <Button
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => addEntry('bankAccounts')}
-              disabled={draft.bankAccounts.length >= MAX_ENTRIES.bankAccounts}
-            >
-              {t('company.addBankAccount')}
-            </Button>
-          }
-        >
-          {listProblem('bankAccounts')}
-          {draft.bankAccounts.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('company.noBankAccounts')}
-            </Text>
-          ) : (
-            <Stack gap="sm">{draft.bankAccounts.map(bankFieldset)}</Stack>
-          )}
-        </Section>
-
-        <Section
-          title={t('company.sections.taxIds')}
-          actions={
-            <Button
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => addEntry('taxIds')}
-              disabled={draft.taxIds.length >= MAX_ENTRIES.taxIds}
-            >
-              {t('company.addTaxId')}
-            </Button>
-          }
-        >
-          {listProblem('taxIds')}
-          {draft.taxIds.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('company.noTaxIds')}
-            </Text>
-          ) : (
-            <Stack gap="sm">{draft.taxIds.map(taxFieldset)}</Stack>
-          )}
-        </Section>
+        {listSection('addresses', t('company.sections.addresses'), t('company.addAddress'), null, draft.addresses.map(addressFieldset))}
+        {listSection('bankAccounts', t('company.sections.bankAccounts'), t('company.addBankAccount'), t('company.noBankAccounts'), draft.bankAccounts.map(bankFieldset))}
+        {listSection('taxIds', t('company.sections.taxIds'), t('company.addTaxId'), t('company.noTaxIds'), draft.taxIds.map(taxFieldset))}
 
         <Section title={t('company.sections.logo')}>
           <LogoEditor />

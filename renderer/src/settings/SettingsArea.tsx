@@ -1,5 +1,15 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconBuilding, IconDatabase, IconAdjustments, IconBuildingWarehouse, IconCategory } from '@tabler/icons-react';
+import {
+  IconBuilding,
+  IconDatabase,
+  IconAdjustments,
+  IconBuildingWarehouse,
+  IconCategory,
+  IconShieldLock,
+  IconHistory,
+  IconUsers,
+  IconDownload,
+} from '@tabler/icons-react';
 import { CatalogSettingsPage } from '../catalogSettings/CatalogSettingsPage.tsx';
 import { StockSettingsPanel } from '../stock/StockSettingsPanel.tsx';
 import { useTranslation } from 'react-i18next';
@@ -7,15 +17,19 @@ import { navigate } from '../lib/router.ts';
 import { CompanyPage } from './CompanyPage.tsx';
 import { DataPanel } from './DataPanel.tsx';
 import { PreferencesPanel } from './PreferencesPanel.tsx';
+import { AuditPanel } from '../safety/AuditPanel.tsx';
+import { BackupsPanel } from '../safety/BackupsPanel.tsx';
+import { UpdatesPanel } from '../safety/UpdatesPanel.tsx';
+import { UsersPanel } from '../safety/UsersPanel.tsx';
 
-export const SETTINGS_TABS = ['company', 'preferences', 'data', 'catalog', 'stock'] as const;
+export const SETTINGS_TABS = ['company', 'preferences', 'data', 'catalog', 'stock', 'backups', 'audit', 'users', 'updates'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 export function isSettingsTab(value: string | undefined): value is SettingsTab {
   return (SETTINGS_TABS as readonly (string | undefined)[]).includes(value);
 }
 
-/** #/settings/<tab>: company profile, preferences, catalog, stock, data. */
+/** #/settings/<tab>: company profile, preferences, data, catalog, stock, backups, audit trail, users, updates. */
 export function SettingsArea({ tab }: { tab: SettingsTab }) {
   const { t } = useTranslation();
   return (
@@ -37,6 +51,18 @@ export function SettingsArea({ tab }: { tab: SettingsTab }) {
           <Tabs.Tab value="data" leftSection={<IconDatabase size={14} />}>
             {t('settings.tabs.data')}
           </Tabs.Tab>
+          <Tabs.Tab value="backups" leftSection={<IconShieldLock size={14} />}>
+            {t('safety.tabs.backups')}
+          </Tabs.Tab>
+          <Tabs.Tab value="audit" leftSection={<IconHistory size={14} />}>
+            {t('safety.tabs.audit')}
+          </Tabs.Tab>
+          <Tabs.Tab value="users" leftSection={<IconUsers size={14} />}>
+            {t('safety.tabs.users')}
+          </Tabs.Tab>
+          <Tabs.Tab value="updates" leftSection={<IconDownload size={14} />}>
+            {t('safety.tabs.updates')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="company" pt="md">
           <CompanyPage />
@@ -52,6 +78,18 @@ export function SettingsArea({ tab }: { tab: SettingsTab }) {
         </Tabs.Panel>
         <Tabs.Panel value="data" pt="md">
           <DataPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="backups" pt="md">
+          {tab === 'backups' ? <BackupsPanel /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="audit" pt="md">
+          {tab === 'audit' ? <AuditPanel /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="users" pt="md">
+          {tab === 'users' ? <UsersPanel /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="updates" pt="md">
+          {tab === 'updates' ? <UpdatesPanel /> : null}
         </Tabs.Panel>
       </Tabs>
     </Stack>

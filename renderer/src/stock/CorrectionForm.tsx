@@ -7,7 +7,7 @@ import { getClient } from '../lib/api.ts';
 import { describeProblem } from '../lib/issues.ts';
 import { useLanguage } from '../lib/preferences.tsx';
 import { useUnsavedChanges } from '../lib/unsavedChanges.ts';
-import { FormFrame, RecentLog, useMovementForm } from './MovementForms.tsx';
+import { FormFrame, RecentLog, useMovementForm } from './MovementFields.tsx';
 import { SkuInput } from './SkuInput.tsx';
 import { correctionBlock } from './movementChoices.ts';
 import { RECENT_MOVEMENTS, useSkuMovements } from './skuMovements.ts';

@@ -1,5 +1,4 @@
-import { Alert, Anchor, Badge, Button, CloseButton, Group, NativeSelect, Stack, Switch, Text } from '@mantine/core';
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { Anchor, Badge, CloseButton, Group, NativeSelect, Stack, Switch, Text } from '@mantine/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Level } from '../../../shared/stock/schemas.ts';
@@ -14,6 +13,7 @@ import { hrefFor, navigate } from '../lib/router.ts';
 import { useBarcodeScanner } from '../lib/useBarcodeScanner.ts';
 import { usePagedRows } from '../lib/usePagedRows.ts';
 import { formatQty } from './stockFormat.ts';
+import { RetryAlert } from '../components/RetryAlert.tsx';
 
 const ALL = '';
 
@@ -167,16 +167,7 @@ export function LevelsPanel() {
         </Text>
       </Group>
       {paged.error !== null && (
-        <Alert color="red" variant="light" p="xs" role="alert" icon={<IconAlertTriangle size={16} />}>
-          <Group justify="space-between">
-            <Text size="sm">
-              {t('stock.levels.loadFailed')} {describeError(i18n, paged.error)}
-            </Text>
-            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={paged.reload}>
-              {t('app.retry')}
-            </Button>
-          </Group>
-        </Alert>
+        <RetryAlert message={`${t('stock.levels.loadFailed')} ${describeError(i18n, paged.error)}`} onRetry={paged.reload} />
       )}
       <div style={{ flex: 1, minHeight: 0 }}>
         <DataGrid

@@ -1,5 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Movement } from '../../../shared/stock/schemas.ts';
@@ -17,6 +16,7 @@ import { usePagedRows } from '../lib/usePagedRows.ts';
 import { SkuInput } from './SkuInput.tsx';
 import { correctionBlock, correctionRoute } from './movementChoices.ts';
 import { formatSignedQty } from './stockFormat.ts';
+import { RetryAlert } from '../components/RetryAlert.tsx';
 
 const ALL = '';
 const KIND_COLORS: Record<Movement['kind'], string> = {
@@ -184,14 +184,7 @@ export function MovementsPanel({ sku }: { sku: string }) {
         </Group>
       </form>
       {notFound && (
-        <Alert color="red" variant="light" p="xs" role="alert" icon={<IconAlertTriangle size={16} />}>
-          <Group justify="space-between">
-            <Text size="sm">{notFound}</Text>
-            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={paged.reload}>
-              {t('app.retry')}
-            </Button>
-          </Group>
-        </Alert>
+        <RetryAlert message={notFound} onRetry={paged.reload} />
       )}
       {sku === '' ? (
         <Text size="sm" c="dimmed">

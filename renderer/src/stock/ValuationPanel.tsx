@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconCalendar, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
+import { IconCalendar, IconInfoCircle } from '@tabler/icons-react';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Valuation } from '../../../shared/stock/schemas.ts';
@@ -13,6 +13,7 @@ import { useLoad } from '../lib/useLoad.ts';
 import { usePagedRows } from '../lib/usePagedRows.ts';
 import { formatQty } from './stockFormat.ts';
 import { splitByWarehouse, type WarehouseValueRow } from './valuationSplit.ts';
+import { RetryAlert } from '../components/RetryAlert.tsx';
 
 type ValuationRow = Valuation['rows'][number];
 type Summary = Pick<Valuation, 'at' | 'method' | 'currency' | 'total' | 'totalValueMinor'>;
@@ -189,14 +190,7 @@ export function ValuationPanel() {
         </Text>
       )}
       {problem !== null && problem !== undefined && (
-        <Alert color="red" variant="light" p="xs" role="alert" icon={<IconAlertTriangle size={16} />}>
-          <Group justify="space-between">
-            <Text size="sm">{describeProblem(i18n, problem, t('stockOps.valuation.at'))}</Text>
-            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={view === 'product' ? paged.reload : byWarehouse.reload}>
-              {t('app.retry')}
-            </Button>
-          </Group>
-        </Alert>
+        <RetryAlert message={describeProblem(i18n, problem, t('stockOps.valuation.at'))} onRetry={view === 'product' ? paged.reload : byWarehouse.reload} />
       )}
       {view === 'warehouse' && byWarehouse.data?.truncated && (
         <Alert color="orange" variant="light" p="xs">

@@ -52,6 +52,18 @@ export const SELLER_PROFILE = {
 export async function openInvoicingKontor(profile: Partial<typeof SELLER_PROFILE> = {}): Promise<InvoicingKontor> {
   const t = await openTestKontor();
   await t.client.call('company.save', { ...SELLER_PROFILE, ...profile });
+  // Documents link to contact(id) with a foreign key: the fixed buyers exist as contacts, with their ids.
+  for (const b of Object.values(BUYERS)) {
+    const created = await t.client.call('contacts.create', {
+      kind: 'organisation',
+      name: b.name,
+      addresses: b.billingAddress === null ? [] : [{ kind: 'billing', line1: b.billingAddress.line1, city: b.billingAddress.city, country: b.billingAddress.country }],
+      taxIds: b.taxIds,
+      currency: b.currency,
+      paymentTerms: { kind: 'net', days: b.paymentTermsDays ?? 30 },
+    });
+    if (created.id !== b.contactId) throw new Error(`contact ${b.name} got id ${created.id}, the fixture expects ${b.contactId}`);
+  }
   const sqlite = t.kontor.database.sqlite;
   let clock = new Date('2026-03-02T09:00:00.000Z');
   const pdf = createChromiumRenderer();

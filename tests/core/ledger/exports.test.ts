@@ -93,8 +93,7 @@ describe('Excel ledgers', () => {
     expect(text).toContain('\r\n,Total,,0.00,');
   });
 
-  it('invoice reports wait for invoices, and run over any invoice source', async () => {
-    await expect(exportTo('vat-summary', 'xlsx')).rejects.toMatchObject({ code: 'NOT_FOUND', details: { issues: [{ key: 'ledger.report.waitingForInvoices' }] } });
+  it('invoice reports run over any invoice source', async () => {
     const doc = (d: Partial<SalesDocument> & Pick<SalesDocument, 'number' | 'date' | 'taxes'>): SalesDocument => ({
       kind: 'invoice', dueDate: null, customerName: 'Kaufhaus Berg', customerCountry: 'DE', customerVatId: null, marketplace: null, currency: 'EUR', rate: '1', status: 'open', ...d,
     });
@@ -171,5 +170,6 @@ describe('memory', () => {
     await out.finish();
     // One tick's rows (2,000 × ~600 bytes of XML) at most on top of the limit.
     expect(highest).toBeLessThanOrEqual(PENDING_LIMIT + 2 * 2 ** 20);
-  });
+    // 60,000 rows through deflate: a few seconds alone, much longer on a busy CI machine.
+  }, 120_000);
 });

@@ -4,7 +4,7 @@ import { ValidationError } from '../../../shared/errors.ts';
 import { toBase } from '../../../electron/core/ledger/postings/fx.ts';
 import { creditNotePosting, invoiceIssuedPosting, receivableBaseOf, type InvoicePostingInput } from '../../../electron/core/ledger/postings/invoice.ts';
 import { manualPosting } from '../../../electron/core/ledger/postings/manual.ts';
-import { paymentPosting, receivableShare } from '../../../electron/core/ledger/postings/payment.ts';
+import { allocationPosting, paymentPosting, receivableShare } from '../../../electron/core/ledger/postings/payment.ts';
 import { reversalPosting } from '../../../electron/core/ledger/postings/reversal.ts';
 import { stockMovementPosting } from '../../../electron/core/ledger/postings/stock.ts';
 import { totals, type EntryDraft } from '../../../electron/core/ledger/postings/types.ts';
@@ -81,31 +81,101 @@ describe('postings balance for every event type', () => {
     expect(draft.source).toEqual({ kind: 'credit_note', id: '9' });
   });
 
-  it('payment with an exchange gain and bank fees', () => {
+  const usPayment = {
+    id: 'p1',
+    reference: 'SWIFT-1',
+    date: '2025-04-01',
+    customer: { code: null, name: 'Acme Inc.' },
+    currency: 'USD',
+    baseCurrency: 'EUR',
+    via: 'bank' as const,
+  };
+
+  it('payment with an exchange gain and bank fees (accounting.md: 909.09 booked, 952.38 received, gain 43.29)', () => {
+    const received = toBase(100_000, 'USD', 'EUR', '1.05');
     const draft = expectBalanced(
       paymentPosting(
-        { id: 'p1', invoiceNumber: 'RE-3', date: '2025-04-01', customer: { code: null, name: 'Acme Inc.' }, currency: 'USD', baseCurrency: 'EUR', rate: '1.05', amountMinor: 100_000, feesMinor: 1_000, receivableBaseMinor: 90_909, via: 'bank' },
+        {
+          ...usPayment,
+          ...{ amountMinor: 100_000, amountBaseMinor: received, feesMinor: 1_000, feesBaseMinor: toBase(1_000, 'USD', 'EUR', '1.05') },
+          allocations: [{ invoiceNumber: 'RE-3', amountMinor: 100_000, settledBaseMinor: 90_909, receivedBaseMinor: received }],
+        },
         skr03,
       ),
     );
     // 1,000 USD at 1.05 = 952.38; fees 10 USD = 9.52; gain = 952.38 − 909.09 = 43.29.
     expect(byAccount(draft)).toEqual({ '1200': 94_286, '4970': 952, '1400': -90_909, '2668': -4_329 });
+    expect(draft).toMatchObject({ journal: 'BANK', reference: 'RE-3', source: { kind: 'payment', id: 'p1' } });
   });
 
-  it('payment with an exchange loss', () => {
+  it('payment with an exchange loss, through the till', () => {
+    const received = toBase(100_000, 'USD', 'EUR', '1.20');
     const draft = expectBalanced(
       paymentPosting(
-        { id: 'p2', invoiceNumber: 'RE-4', date: '2025-04-01', customer: { code: null, name: 'Acme' }, currency: 'USD', baseCurrency: 'EUR', rate: '1.20', amountMinor: 100_000, feesMinor: 0, receivableBaseMinor: 90_909, via: 'cash' },
+        {
+          ...usPayment,
+          via: 'cash',
+          ...{ amountMinor: 100_000, amountBaseMinor: received, feesMinor: 0, feesBaseMinor: 0 },
+          allocations: [{ invoiceNumber: 'RE-4', amountMinor: 100_000, settledBaseMinor: 90_909, receivedBaseMinor: received }],
+        },
         skr03,
       ),
     );
     expect(byAccount(draft)).toEqual({ '1000': 83_333, '1400': -90_909, '2150': 7_576 });
   });
 
+  it('one payment over two invoices with the rest kept as the customer’s credit', () => {
+    const eur = { ...usPayment, currency: 'EUR', reference: null };
+    const draft = expectBalanced(
+      paymentPosting(
+        {
+          ...eur,
+          ...{ amountMinor: 40_000, amountBaseMinor: 40_000, feesMinor: 1_250, feesBaseMinor: 1_250 },
+          allocations: [
+            { invoiceNumber: 'RE-1', amountMinor: 6_900, settledBaseMinor: 6_900, receivedBaseMinor: 6_900 },
+            { invoiceNumber: 'RE-2', amountMinor: 23_800, settledBaseMinor: 23_800, receivedBaseMinor: 23_800 },
+          ],
+        },
+        skr03,
+      ),
+    );
+    expect(byAccount(draft)).toEqual({ '1200': 38_750, '4970': 1_250, '1400': -40_000 });
+    expect(draft.lines.filter((l) => l.account === '1400').map((l) => [l.description, l.creditMinor])).toEqual([
+      ['Payment of invoice RE-1', 6_900],
+      ['Payment of invoice RE-2', 23_800],
+      ['Not allocated: kept as the customer’s credit', 9_300],
+    ]);
+    expect(draft.reference).toBe('PAY-p1');
+  });
+
+  it('credit allocated later posts only its exchange difference', () => {
+    const parts = { ...usPayment, id: 'p1:7', paymentReference: 'SWIFT-1' };
+    const draft = expectBalanced(allocationPosting({ ...parts, allocations: [{ invoiceNumber: 'RE-9', amountMinor: 50_000, settledBaseMinor: 45_455, receivedBaseMinor: 47_619 }] }, skr03));
+    expect(byAccount(draft)).toEqual({ '1400': 2_164, '2668': -2_164 });
+    expect(draft.journal).toBe('MISC');
+    expect(allocationPosting({ ...parts, currency: 'EUR', allocations: [{ invoiceNumber: 'RE-9', amountMinor: 500, settledBaseMinor: 500, receivedBaseMinor: 500 }] }, skr03)).toBeNull();
+  });
+
+  it('a credit note on a foreign-currency invoice takes the receivable off at the invoice’s rate; the rest is an exchange difference', () => {
+    // USD 1,000 invoiced at 1.10 (909.09), fully credited when the rate is 1.05 (952.38).
+    const draft = expectBalanced(
+      creditNotePosting(
+        { ...domestic, id: '9', number: 'GS-2', currency: 'USD', rate: '1.05', taxes: [{ taxCase: 'export', rateBp: 0, netMinor: 100_000, vatMinor: 0 }], receivableBaseMinor: 90_909 },
+        skr03,
+      ),
+    );
+    expect(byAccount(draft)).toEqual({ '8120': 95_238, '1400': -90_909, '2668': -4_329 });
+  });
+
   it('a payment in the base currency must match the receivable it settles', () => {
     expect(() =>
       paymentPosting(
-        { id: 'p3', invoiceNumber: 'RE-5', date: '2025-04-01', customer: { code: null, name: 'X' }, currency: 'EUR', baseCurrency: 'EUR', rate: '1', amountMinor: 1000, feesMinor: 0, receivableBaseMinor: 999, via: 'bank' },
+        {
+          ...usPayment,
+          currency: 'EUR',
+          ...{ amountMinor: 1000, amountBaseMinor: 1000, feesMinor: 0, feesBaseMinor: 0 },
+          allocations: [{ invoiceNumber: 'RE-5', amountMinor: 1000, settledBaseMinor: 999, receivedBaseMinor: 1000 }],
+        },
         skr03,
       ),
     ).toThrow(ValidationError);

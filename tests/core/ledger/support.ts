@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { accountMap, installChart } from '../../../electron/core/ledger/accounts.ts';
 import { creditNotePosting, invoiceIssuedPosting, receivableBaseOf, type InvoicePostingInput } from '../../../electron/core/ledger/postings/invoice.ts';
+import { toBase } from '../../../electron/core/ledger/postings/fx.ts';
 import { paymentPosting } from '../../../electron/core/ledger/postings/payment.ts';
 import { writeEntries } from '../../../electron/core/ledger/writeEntry.ts';
 import { recordMovements } from '../../../electron/core/stock/recordMovements.ts';
@@ -65,9 +66,23 @@ export function postWorkedQuarter(t: LedgerKontor, rates: { high: number; low: n
       invoiceIssuedPosting(re1, accounts),
       invoiceIssuedPosting(re2, accounts),
       invoiceIssuedPosting(re3, accounts),
-      paymentPosting({ id: 'P1', invoiceNumber: 'RE-3', date: '2025-03-03', customer: re3.customer, currency: 'USD', baseCurrency: 'EUR', rate: '1.05', amountMinor: 100_000, feesMinor: 1_000, receivableBaseMinor: receivableBaseOf(re3), via: 'bank' }, accounts),
+      paymentPosting(
+        {
+          ...{ id: 'P1', reference: null, date: '2025-03-03', customer: re3.customer, currency: 'USD', baseCurrency: 'EUR', via: 'bank' },
+          ...{ amountMinor: 100_000, amountBaseMinor: toBase(100_000, 'USD', 'EUR', '1.05'), feesMinor: 1_000, feesBaseMinor: toBase(1_000, 'USD', 'EUR', '1.05') },
+          allocations: [{ invoiceNumber: 'RE-3', amountMinor: 100_000, settledBaseMinor: receivableBaseOf(re3), receivedBaseMinor: toBase(100_000, 'USD', 'EUR', '1.05') }],
+        },
+        accounts,
+      ),
       creditNotePosting({ ...gs1, creditedInvoiceNumber: 'RE-1' }, accounts),
-      paymentPosting({ id: 'P2', invoiceNumber: 'RE-1', date: '2025-03-10', customer: re1.customer, currency: 'EUR', baseCurrency: 'EUR', rate: '1', amountMinor: 117_800, feesMinor: 0, receivableBaseMinor: receivableBaseOf(re1) - receivableBaseOf(gs1), via: 'bank' }, accounts),
+      paymentPosting(
+        {
+          ...{ id: 'P2', reference: null, date: '2025-03-10', customer: re1.customer, currency: 'EUR', baseCurrency: 'EUR', via: 'bank' },
+          ...{ amountMinor: 117_800, amountBaseMinor: 117_800, feesMinor: 0, feesBaseMinor: 0 },
+          allocations: [{ invoiceNumber: 'RE-1', amountMinor: 117_800, settledBaseMinor: receivableBaseOf(re1) - receivableBaseOf(gs1), receivedBaseMinor: 117_800 }],
+        },
+        accounts,
+      ),
     ],
     clock.now,
   );

@@ -1,3 +1,4 @@
+import { registerAuditFunctions } from '../../../electron/core/audit/actor.ts';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkpointWorkPending, ensureCheckpoints, foldLateMovements, makeDueCheckpoints, onHandAt, onHandSortedAt, unpackState, valuationAt } from '../../../electron/core/stock/pastDate.ts';
@@ -64,6 +65,8 @@ describe('stock at a past date', () => {
     const other = new Sqlite(t.kontor.databasePath);
     try {
       other.pragma('busy_timeout = 5000');
+      // As the CLI opens it: with the audit trail's functions, or the audited tables refuse the write.
+      registerAuditFunctions(other, 'cli:test');
       recordMovements(other, [{ kind: 'receipt', productId: t.sqlite.prepare("SELECT id FROM product WHERE sku = 'C'").pluck().get() as number, warehouseId: 1, quantityMilli: 5000, unitCostMinor: 100, occurredAt: '2025-01-21T00:00:00.000Z' }]);
     } finally {
       other.close();

@@ -11,7 +11,9 @@ import { m009PriceListCurrency } from './009-price-list-currency.ts';
 import { m010Invoicing } from './010-invoicing.ts';
 import { m011Imports } from './011-imports.ts';
 import { m012Marketplaces } from './012-marketplaces.ts';
-import { m014ImportImages } from './014-importspeed.ts';
+import { m013AuditAndUsers } from './013-audit-and-users.ts';
+import { m014Buyers } from './014-buyers.ts';
+import { m015ImportImages } from './015-importspeed.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
@@ -30,7 +32,9 @@ export const MIGRATIONS: readonly Migration[] = [
   m010Invoicing,
   m011Imports,
   m012Marketplaces,
-  m014ImportImages,
+  m013AuditAndUsers,
+  m014Buyers,
+  m015ImportImages,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
@@ -38,3 +42,6 @@ export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 MIGRATIONS.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}; expected ${i + 1}.`);
 });
+
+/** The version that created audit_log; from it on, each migration run re-syncs the audit triggers. */
+export const AUDIT_SCHEMA_VERSION = MIGRATIONS.indexOf(m013AuditAndUsers) + 1;

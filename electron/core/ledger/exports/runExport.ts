@@ -5,7 +5,8 @@ import { KontorError, ValidationError } from '../../../../shared/errors.ts';
 import type { ExportRequest } from '../../../../shared/ledger/schemas.ts';
 import { baseCurrencyOf, checkPeriod, companyName, countJournalLines } from '../queries.ts';
 import { REPORTS } from '../reports/index.ts';
-import { NO_INVOICES, type InvoiceSource } from '../reports/invoiceSource.ts';
+import type { InvoiceSource } from '../reports/invoiceSource.ts';
+import { invoiceSourceFor } from '../reports/invoiceSourceFor.ts';
 import { openCsvOutput } from '../reports/csvOutput.ts';
 import { openXlsxOutput } from '../reports/xlsxOutput.ts';
 import { readLedgerSettings } from '../settings.ts';
@@ -62,16 +63,11 @@ function defaultName(sqlite: Database, r: ExportRequest): string {
 export async function runExport(sqlite: Database, request: ExportRequest, options: ExportOptions): Promise<ExportResult> {
   checkPeriod(request.from, request.to);
   const report = REPORTS[request.report];
-  const invoices = options.invoices ?? NO_INVOICES;
+  const invoices = options.invoices ?? invoiceSourceFor(sqlite);
   if ((request.format === 'datev' || request.format === 'fec') && request.report !== 'journal') {
     throw new ValidationError([
       { path: 'report', key: 'ledger.export.journalOnly', message: `A ${request.format.toUpperCase()} file holds the journal; choose the journal report for it.`, params: { format: request.format } },
     ]);
-  }
-  if (report.needsInvoices && !invoices.available) {
-    throw new KontorError('NOT_FOUND', `The ${report.title.toLowerCase()} is built on invoices, which this version of Kontor cannot issue yet.`, {
-      issues: [{ path: 'report', key: 'ledger.report.waitingForInvoices', message: `The ${report.title.toLowerCase()} waits for invoices.` }],
-    });
   }
   const path = request.outPath ?? join(exportsDirIn(options.dataDir), defaultName(sqlite, request));
   if (!options.overwrite && existsSync(path)) {

@@ -11,6 +11,12 @@ export interface InvoiceTaxGroup {
   /** In the invoice currency's minor units. */
   netMinor: number;
   vatMinor: number;
+  /**
+   * The same amounts in the base currency as the document stored them; converted here at the
+   * input's rate when left out. Invoicing passes its own so ledger and document agree to the cent.
+   */
+  netBaseMinor?: number;
+  vatBaseMinor?: number;
 }
 
 /** What the ledger needs of an issued invoice or credit note: plain data, no database. */
@@ -26,13 +32,27 @@ export interface InvoicePostingInput {
   /** Units of `currency` for one unit of `baseCurrency` on `date`; "1" when they are the same. */
   rate: string;
   taxes: readonly InvoiceTaxGroup[];
+  /**
+   * Credit notes: what the note takes off the receivable, in the base currency at the credited
+   * invoice's rate (where the receivable was booked). When it differs from the note's own amounts
+   * at its own rate, the difference is a realised exchange gain or loss (IAS 21.28).
+   */
+  receivableBaseMinor?: number;
+}
+
+function groupBase(input: InvoicePostingInput, g: InvoiceTaxGroup): { net: number; vat: number } {
+  return {
+    net: g.netBaseMinor ?? toBase(g.netMinor, input.currency, input.baseCurrency, input.rate),
+    vat: g.vatBaseMinor ?? toBase(g.vatMinor, input.currency, input.baseCurrency, input.rate),
+  };
 }
 
 /** The invoice's gross in base currency as the receivable was booked: what a payment settles. */
 export function receivableBaseOf(input: InvoicePostingInput): number {
   let total = 0;
   for (const g of input.taxes) {
-    total += toBase(g.netMinor, input.currency, input.baseCurrency, input.rate) + toBase(g.vatMinor, input.currency, input.baseCurrency, input.rate);
+    const b = groupBase(input, g);
+    total += b.net + b.vat;
   }
   return total;
 }
@@ -61,8 +81,7 @@ function documentPosting(input: InvoicePostingInput, accounts: AccountMap, sign:
   let grossForeign = 0;
   for (const g of input.taxes) {
     const taxCode = taxCodeOf(g.taxCase, g.rateBp);
-    const netBase = toBase(g.netMinor, input.currency, input.baseCurrency, input.rate);
-    const vatBase = toBase(g.vatMinor, input.currency, input.baseCurrency, input.rate);
+    const { net: netBase, vat: vatBase } = groupBase(input, g);
     grossBase += netBase + vatBase;
     grossForeign += g.netMinor + g.vatMinor;
     credits.push(
@@ -73,7 +92,8 @@ function documentPosting(input: InvoicePostingInput, accounts: AccountMap, sign:
         ...(foreign ? { foreignMinor: -sign * g.netMinor, foreignCurrency: input.currency } : {}),
       }),
     );
-    if (g.taxCase === 'domestic') {
+    // An exempt or zero-rated domestic line has no VAT, and needs no VAT account.
+    if (g.taxCase === 'domestic' && vatBase !== 0) {
       credits.push(
         ...signedLine(accountFor(accounts, vatKey(g.rateBp)), -sign * vatBase, {
           ...party,
@@ -84,17 +104,21 @@ function documentPosting(input: InvoicePostingInput, accounts: AccountMap, sign:
       );
     }
   }
-  const receivable = signedLine(accountFor(accounts, 'receivables'), sign * grossBase, {
+  const receivableBase = input.receivableBaseMinor ?? grossBase;
+  const receivable = signedLine(accountFor(accounts, 'receivables'), sign * receivableBase, {
     ...party,
     ...(foreign ? { foreignMinor: sign * grossForeign, foreignCurrency: input.currency } : {}),
   });
+  // What the receivable moves beyond the document's own amounts: the exchange difference.
+  const difference = sign * (grossBase - receivableBase);
+  const fx = difference > 0 ? signedLine(accountFor(accounts, 'fx.loss'), difference) : signedLine(accountFor(accounts, 'fx.gain'), difference);
   return assertBalanced({
     journal: 'SALES',
     date: input.date,
     reference: input.number,
     description,
     source: { kind, id: input.id },
-    lines: [...receivable, ...credits],
+    lines: [...receivable, ...credits, ...fx],
   });
 }
 

@@ -16,7 +16,7 @@ export interface ReportContext {
 export interface ReportModule {
   id: ReportId;
   title: string;
-  /** Built on invoices: refused while the invoice source says there are none to read. */
+  /** Built on invoices (read through `invoices`) rather than on the journal. */
   needsInvoices: boolean;
   /** Rows expected, for the progress bar (an estimate is fine). */
   count(ctx: ReportContext): number;

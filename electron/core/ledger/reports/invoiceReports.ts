@@ -61,7 +61,10 @@ export const vatSummaryReport: ReportModule = {
     await out.tick(1, 1);
     out.notes({
       entries: [
-        ['Tax case', 'domestic: taxable in the company country; intraEu: tax-free intra-EU supply (reverse charge at the buyer); export: tax-free export outside the EU.'],
+        [
+          'Tax case',
+          'domestic: taxed at the company country’s rate (distance sales to consumers below the OSS threshold included; 0 % for lines set as exempt or zero-rated by hand); intraEu: tax-free intra-EU supply of goods or reverse-charged service (the buyer accounts for VAT); export: tax-free export outside the EU (the Moroccan export exemption and services supplied abroad included).',
+        ],
         ['Net / VAT', `In ${ctx.currency} as booked (foreign currencies at the document date's rate); credit notes are subtracted.`],
         ['Gross', 'Net + VAT, as a formula.'],
       ],

@@ -1,4 +1,3 @@
-import { KontorError } from '../../../../shared/errors.ts';
 import type { TaxCase } from '../../../../shared/ledger/postingKeys.ts';
 
 /** One tax group of a sales document, in its currency and as booked in the base currency. */
@@ -40,33 +39,19 @@ export interface OpenItem {
 }
 
 /**
- * What the invoice reports need from invoicing, and nothing more. The invoicing module provides a
- * real one; until it exists `NO_INVOICES` says so and the reports are shown as waiting for invoices.
+ * What the invoice reports need from invoicing, and nothing more: invoiceSourceFor.ts reads the
+ * invoice tables; `invoiceSourceOf` serves plain data (tests, importers).
  */
 export interface InvoiceSource {
-  readonly available: boolean;
   /** Invoices and credit notes dated in the period, by date then number. */
   salesDocuments(from: string, to: string): Iterable<SalesDocument>;
   /** Invoices with an amount still open at the end of `at`, by customer then due date. */
   openItems(at: string): Iterable<OpenItem>;
 }
 
-export const NO_INVOICES: InvoiceSource = {
-  available: false,
-  salesDocuments: () => notYet(),
-  openItems: () => notYet(),
-};
-
-function notYet(): never {
-  throw new KontorError('NOT_FOUND', 'This report is built on invoices, and invoicing is not available in this version of Kontor yet.', {
-    issues: [{ path: 'report', key: 'ledger.report.waitingForInvoices', message: 'This report waits for invoices, which this version of Kontor cannot issue yet.' }],
-  });
-}
-
 /** An in-memory source over plain data: tests, and a bridge for importers. */
 export function invoiceSourceOf(documents: readonly SalesDocument[], openItemsAt: (at: string) => readonly OpenItem[]): InvoiceSource {
   return {
-    available: true,
     salesDocuments: (from, to) => documents.filter((d) => d.date >= from && d.date <= to).sort((a, b) => a.date.localeCompare(b.date) || a.number.localeCompare(b.number)),
     openItems: (at) => [...openItemsAt(at)].sort((a, b) => a.customerName.localeCompare(b.customerName) || a.dueDate.localeCompare(b.dueDate)),
   };

@@ -165,7 +165,6 @@ const en = {
     more: 'Older entries',
     failed: 'The timeline could not be loaded.',
     corrected: 'corrected',
-    later: 'Quotes, invoices and payments will appear here once those areas are built.',
     unknown: '{{source}}: {{kind}}',
     contacts: {
       created: 'Contact created',
@@ -174,6 +173,14 @@ const en = {
       imported: 'Imported from {{file}}',
     },
     stock: { receipt: 'Received {{quantity}} of {{sku}} at {{cost}}' },
+    invoices: {
+      quote: 'Quotation {{number}}: {{amount}}',
+      proforma: 'Proforma {{number}}: {{amount}}',
+      invoice: 'Invoice {{number}}: {{amount}} · {{state}}',
+      credit_note: 'Credit note {{number}}: {{amount}}',
+      draft: 'Draft {{document}}: {{amount}}',
+    },
+    payments: { received: 'Payment of {{amount}} received on {{date}} ({{method}}){{numbers}}' },
   },
   duplicates: {
     title: 'Likely duplicates',
@@ -481,7 +488,6 @@ export const contactsMessages = defineAreaMessages({
       more: 'Entrées plus anciennes',
       failed: 'Impossible de charger l’historique.',
       corrected: 'corrigé',
-      later: 'Les devis, factures et paiements apparaîtront ici lorsque ces modules seront prêts.',
       unknown: '{{source}} : {{kind}}',
       contacts: {
         created: 'Contact créé',
@@ -490,6 +496,14 @@ export const contactsMessages = defineAreaMessages({
         imported: 'Importé depuis {{file}}',
       },
       stock: { receipt: 'Réception de {{quantity}} de {{sku}} à {{cost}}' },
+      invoices: {
+        quote: 'Devis {{number}} : {{amount}}',
+        proforma: 'Proforma {{number}} : {{amount}}',
+        invoice: 'Facture {{number}} : {{amount}} · {{state}}',
+        credit_note: 'Avoir {{number}} : {{amount}}',
+        draft: 'Brouillon de {{document}} : {{amount}}',
+      },
+      payments: { received: 'Paiement de {{amount}} reçu le {{date}} ({{method}}){{numbers}}' },
     },
     duplicates: {
       title: 'Doublons probables',
@@ -791,7 +805,6 @@ export const contactsMessages = defineAreaMessages({
       more: 'Ältere Einträge',
       failed: 'Der Verlauf konnte nicht geladen werden.',
       corrected: 'korrigiert',
-      later: 'Angebote, Rechnungen und Zahlungen erscheinen hier, sobald diese Bereiche fertig sind.',
       unknown: '{{source}}: {{kind}} (Eintrag)',
       contacts: {
         created: 'Kontakt angelegt',
@@ -800,6 +813,14 @@ export const contactsMessages = defineAreaMessages({
         imported: 'Importiert aus {{file}}',
       },
       stock: { receipt: '{{quantity}} {{sku}} zu {{cost}} eingegangen' },
+      invoices: {
+        quote: 'Angebot {{number}}: {{amount}}',
+        proforma: 'Proforma {{number}}: {{amount}}',
+        invoice: 'Rechnung {{number}}: {{amount}} · {{state}}',
+        credit_note: 'Gutschrift {{number}}: {{amount}}',
+        draft: 'Entwurf ({{document}}): {{amount}}',
+      },
+      payments: { received: 'Zahlung über {{amount}} am {{date}} erhalten ({{method}}){{numbers}}' },
     },
     duplicates: {
       title: 'Mögliche Dubletten',
@@ -1101,7 +1122,6 @@ export const contactsMessages = defineAreaMessages({
       more: 'إدخالات أقدم',
       failed: 'تعذّر تحميل السجل الزمني.',
       corrected: 'مصحَّح',
-      later: 'ستظهر هنا عروض الأسعار والفواتير والمدفوعات عند اكتمال تلك الأقسام.',
       unknown: '{{source}}: {{kind}} (إدخال)',
       contacts: {
         created: 'أُنشئت جهة الاتصال',
@@ -1110,6 +1130,14 @@ export const contactsMessages = defineAreaMessages({
         imported: 'استُوردت من {{file}}',
       },
       stock: { receipt: 'استلام {{quantity}} من {{sku}} بسعر {{cost}}' },
+      invoices: {
+        quote: 'عرض سعر {{number}}: {{amount}}',
+        proforma: 'فاتورة أولية {{number}}: {{amount}}',
+        invoice: 'فاتورة {{number}}: {{amount}} · {{state}}',
+        credit_note: 'إشعار دائن {{number}}: {{amount}}',
+        draft: 'مسودة ({{document}}): {{amount}}',
+      },
+      payments: { received: 'دفعة بقيمة {{amount}} استُلمت في {{date}} ({{method}}){{numbers}}' },
     },
     duplicates: {
       title: 'التكرارات المحتملة',

@@ -98,8 +98,7 @@ export const ledgerMessages = defineAreaMessages({
       failed: 'The export failed.',
       showInFolder: 'Show in folder',
       savedAt: 'Saved as {{path}}',
-      waiting: 'waits for invoices',
-      waitingNote: 'This report is built on invoices. It becomes available once Kontor issues invoices.',
+      invoicesNote: 'Built on issued invoices and credit notes, in the base currency as booked. The aging is taken at the end of the period.',
       journalNote: 'DATEV and FEC files hold the journal.',
       journalOnly: 'A {{format}} file holds the journal; choose the journal report.',
       formats: { xlsx: 'Excel (.xlsx)', csv: 'CSV', datev: 'DATEV Buchungsstapel', fec: 'FEC (France)' },
@@ -143,6 +142,7 @@ export const ledgerMessages = defineAreaMessages({
     payment: {
       amount: 'The payment of invoice {{number}} must be more than zero, with fees between zero and the amount.',
       mismatch: 'A payment in the base currency settles exactly its part of invoice {{number}}.',
+      overAllocated: 'The invoices paid add up to more than the payment {{number}}.',
     },
     manual: {
       description: 'Say what the entry is for.',
@@ -158,7 +158,6 @@ export const ledgerMessages = defineAreaMessages({
     alreadyPosted: '{{reference}} is already in the journal; post a reversal to undo it.',
     reversal: { ofReversal: 'This entry is itself a reversal; post the original again instead.', twice: 'This entry was already reversed by {{reversal}}.' },
     lock: { backwards: 'The books are closed up to {{lockedThrough}}; a closed period cannot be reopened.' },
-    report: { waitingForInvoices: 'This report waits for invoices, which this version of Kontor cannot issue yet.' },
     datev: {
       consultantNumber: 'Enter the Beraternummer in the ledger settings before a DATEV export.',
       clientNumber: 'Enter the Mandantennummer in the ledger settings before a DATEV export.',
@@ -263,8 +262,7 @@ export const ledgerMessages = defineAreaMessages({
       failed: 'L’export a échoué.',
       showInFolder: 'Afficher dans le dossier',
       savedAt: 'Enregistré sous {{path}}',
-      waiting: 'attend les factures',
-      waitingNote: 'Cet état repose sur les factures. Il sera disponible dès que Kontor émettra des factures.',
+      invoicesNote: 'Établi sur les factures et avoirs émis, en devise de base comme comptabilisés. La balance âgée est arrêtée à la fin de la période.',
       journalNote: 'Les fichiers DATEV et FEC contiennent le journal.',
       journalOnly: 'Un fichier {{format}} contient le journal ; choisissez l’état « Journal ».',
       formats: { xlsx: 'Excel (.xlsx)', csv: 'CSV', datev: 'DATEV Buchungsstapel', fec: 'FEC (France)' },
@@ -307,6 +305,7 @@ export const ledgerMessages = defineAreaMessages({
     payment: {
       amount: 'Le paiement de la facture {{number}} doit être positif, avec des frais entre zéro et le montant.',
       mismatch: 'Un paiement en devise de base solde exactement sa part de la facture {{number}}.',
+      overAllocated: 'Les factures réglées dépassent le paiement {{number}}.',
     },
     manual: {
       description: 'Indiquez l’objet de l’écriture.',
@@ -322,7 +321,6 @@ export const ledgerMessages = defineAreaMessages({
     alreadyPosted: '{{reference}} est déjà au journal ; passez une extourne pour l’annuler.',
     reversal: { ofReversal: 'Cette écriture est elle-même une extourne ; repassez plutôt l’originale.', twice: 'Cette écriture a déjà été extournée par {{reversal}}.' },
     lock: { backwards: 'Les comptes sont clôturés jusqu’au {{lockedThrough}} ; une période clôturée ne se rouvre pas.' },
-    report: { waitingForInvoices: 'Cet état attend les factures, que cette version de Kontor ne sait pas encore émettre.' },
     datev: {
       consultantNumber: 'Saisissez le Beraternummer dans les paramètres comptables avant un export DATEV.',
       clientNumber: 'Saisissez le Mandantennummer dans les paramètres comptables avant un export DATEV.',
@@ -427,8 +425,7 @@ export const ledgerMessages = defineAreaMessages({
       failed: 'Der Export ist fehlgeschlagen.',
       showInFolder: 'Im Ordner zeigen',
       savedAt: 'Gespeichert als {{path}}',
-      waiting: 'wartet auf Rechnungen',
-      waitingNote: 'Diese Auswertung beruht auf Rechnungen. Sie steht bereit, sobald Kontor Rechnungen schreibt.',
+      invoicesNote: 'Beruht auf den ausgestellten Rechnungen und Gutschriften, in Hauswährung wie gebucht. Die Altersstruktur gilt zum Ende des Zeitraums.',
       journalNote: 'DATEV- und FEC-Dateien enthalten das Journal.',
       journalOnly: 'Eine {{format}}-Datei enthält das Journal; wählen Sie die Auswertung „Journal“.',
       formats: { xlsx: 'Excel (.xlsx)', csv: 'CSV', datev: 'DATEV-Buchungsstapel', fec: 'FEC (Frankreich)' },
@@ -471,6 +468,7 @@ export const ledgerMessages = defineAreaMessages({
     payment: {
       amount: 'Die Zahlung zu Rechnung {{number}} muss größer als null sein, die Gebühren zwischen null und dem Betrag.',
       mismatch: 'Eine Zahlung in Hauswährung gleicht genau ihren Teil von Rechnung {{number}} aus.',
+      overAllocated: 'Die bezahlten Rechnungen ergeben mehr als die Zahlung {{number}}.',
     },
     manual: {
       description: 'Geben Sie an, wofür die Buchung ist.',
@@ -486,7 +484,6 @@ export const ledgerMessages = defineAreaMessages({
     alreadyPosted: '{{reference}} ist bereits gebucht; buchen Sie ein Storno, um es rückgängig zu machen.',
     reversal: { ofReversal: 'Diese Buchung ist selbst ein Storno; buchen Sie stattdessen das Original neu.', twice: 'Diese Buchung wurde bereits durch {{reversal}} storniert.' },
     lock: { backwards: 'Die Bücher sind bis {{lockedThrough}} abgeschlossen; eine abgeschlossene Periode lässt sich nicht wieder öffnen.' },
-    report: { waitingForInvoices: 'Diese Auswertung wartet auf Rechnungen, die diese Kontor-Version noch nicht schreiben kann.' },
     datev: {
       consultantNumber: 'Tragen Sie vor einem DATEV-Export die Beraternummer in den Buchhaltungseinstellungen ein.',
       clientNumber: 'Tragen Sie vor einem DATEV-Export die Mandantennummer in den Buchhaltungseinstellungen ein.',
@@ -591,8 +588,7 @@ export const ledgerMessages = defineAreaMessages({
       failed: 'فشل التصدير.',
       showInFolder: 'عرض في المجلد',
       savedAt: 'حُفظ في {{path}}',
-      waiting: 'ينتظر الفواتير',
-      waitingNote: 'هذا التقرير مبني على الفواتير، وسيتاح حين يصدر Kontor الفواتير.',
+      invoicesNote: 'مبني على الفواتير والإشعارات الدائنة الصادرة، بالعملة الأساسية كما رُحّلت. أعمار الذمم محسوبة في نهاية الفترة.',
       journalNote: 'ملفات DATEV و FEC تتضمن اليومية.',
       journalOnly: 'ملف {{format}} يتضمن اليومية؛ اختر تقرير اليومية.',
       formats: { xlsx: 'Excel (.xlsx)', csv: 'CSV', datev: 'DATEV Buchungsstapel', fec: 'FEC (فرنسا)' },
@@ -635,6 +631,7 @@ export const ledgerMessages = defineAreaMessages({
     payment: {
       amount: 'يجب أن يكون أداء الفاتورة {{number}} أكبر من صفر، والمصاريف بين الصفر والمبلغ.',
       mismatch: 'الأداء بالعملة الأساسية يسوي بالضبط حصته من الفاتورة {{number}}.',
+      overAllocated: 'مجموع الفواتير المؤداة يتجاوز الأداء {{number}}.',
     },
     manual: {
       description: 'اذكر الغرض من القيد.',
@@ -650,7 +647,6 @@ export const ledgerMessages = defineAreaMessages({
     alreadyPosted: '{{reference}} مرحّل في اليومية مسبقًا؛ رحّل قيدًا عكسيًا لإلغائه.',
     reversal: { ofReversal: 'هذا القيد نفسه قيد عكسي؛ رحّل القيد الأصلي من جديد بدلًا من ذلك.', twice: 'سبق عكس هذا القيد بالقيد {{reversal}}.' },
     lock: { backwards: 'الحسابات مقفلة حتى {{lockedThrough}}؛ لا يمكن إعادة فتح فترة مقفلة.' },
-    report: { waitingForInvoices: 'هذا التقرير ينتظر الفواتير، وهذه النسخة من Kontor لا تصدرها بعد.' },
     datev: {
       consultantNumber: 'أدخل رقم المستشار (Beraternummer) في إعدادات المحاسبة قبل تصدير DATEV.',
       clientNumber: 'أدخل رقم الموكل (Mandantennummer) في إعدادات المحاسبة قبل تصدير DATEV.',

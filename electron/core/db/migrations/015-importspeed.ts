@@ -6,9 +6,8 @@ import type { Migration } from './migration.ts';
  * named it, why it failed (a translation key with its values, besides the English sentence in
  * `error`), how often it was tried and when to try again, and the image it became.
  */
-export const m014ImportImages: Migration = {
-  // The next free version on this branch (safety takes 13 on main); the lead renumbers on merge.
-  version: 13,
+export const m015ImportImages: Migration = {
+  version: 15,
   name: 'imports: image sources fetched, with their row, failure reason, attempts and image',
   up: (db) =>
     db.exec(`
