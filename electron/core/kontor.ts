@@ -16,6 +16,7 @@ import { createAccess } from './users/access.ts';
 import type { UpdatesPort } from './updates/updates.ts';
 import type { Logger } from './logger.ts';
 import { scheduleCheckpoints } from './stock/checkpointScheduler.ts';
+import { scheduleImageFetch } from './imports/imageFetchScheduler.ts';
 import type { BuyerSource } from './invoicing/buyers.ts';
 import { contactBuyers } from './contacts/buyerSource.ts';
 import { createChromiumRenderer } from './invoicing/pdf/chromiumRenderer.ts';
@@ -96,6 +97,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     (options.backgroundCheckpoints ?? (options.mode === 'electron' || options.mode === 'web'))
       ? scheduleCheckpoints({ sqlite: database.sqlite, jobs, log: options.log })
       : null;
+  const imageFetch = options.mode === 'electron' || options.mode === 'web' ? scheduleImageFetch({ sqlite: database.sqlite, jobs, log: options.log }) : null;
 
   const pdfRenderer = options.pdfRenderer ?? createChromiumRenderer();
   const invoicing = { buyers: options.buyers ?? contactBuyers(database.db), pdf: pdfRenderer };
@@ -143,6 +145,7 @@ export async function openKontor(options: KontorOptions): Promise<Kontor> {
     async close() {
       checkpoints?.close();
       stopWatchingJobs?.();
+      imageFetch?.close();
       stockSync?.close();
       await stopSafety();
       await jobs.close();

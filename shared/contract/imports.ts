@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_MAX_BYTES } from '../imports/files.ts';
 import { FileIdSchema, ReadOptionsSchema } from '../imports/jobs.ts';
+import { ImportImagesSchema } from '../imports/result.ts';
 import { ImportRunSchema, ImportUndoResultSchema } from '../imports/runs.ts';
 import { ColumnMappingSchema, ImportOptionsSchema, MappingSchema, PROFILES } from '../imports/targets.ts';
 import { defineCall } from './define.ts';
@@ -64,6 +65,11 @@ export const importCalls = {
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
     output: z.array(ImportRunSchema),
     summary: 'Committed imports, newest first.',
+  }),
+  'imports.images': defineCall({
+    input: z.object({ runId: z.number().int().positive() }).strict(),
+    output: ImportImagesSchema,
+    summary: 'What became of the images an import named: attached, URLs waiting, and the failures with row, product, source and reason.',
   }),
   'imports.undo': defineCall({
     input: z.object({ runId: z.number().int().positive() }).strict(),

@@ -14,6 +14,7 @@ export const JobStartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stock.checkpoints'), input: z.object({}).strict() }).strict(),
   z.object({ kind: z.literal('catalog.import'), input: CatalogImportInputSchema }).strict(),
   z.object({ kind: z.literal('catalog.export'), input: CatalogExportInputSchema }).strict(),
+  z.object({ kind: z.literal('catalog.fetchImages'), input: z.object({}).strict() }).strict(),
   z.object({ kind: z.literal('marketplace.upload'), input: z.object({ uploadId: z.number().int().positive() }).strict() }).strict(),
   z.object({ kind: z.literal('database.check'), input: z.object({}).strict() }).strict(),
 ]);

@@ -115,6 +115,8 @@ const OVERRIDES: Record<string, Permission> = {
   'invoices.buyerFromContact': 'read',
   // Downloads a report or export a job already wrote.
   'imports.file': 'read',
+  // What became of an import's images; reads only.
+  'imports.images': 'read',
 };
 
 /** Jobs need what their kind does: an import job what an import needs, a backup job a backup's. */
@@ -126,6 +128,8 @@ export const JOB_KIND_PERMISSIONS: Record<string, Permission> = {
   'stock.checkpoints': 'data.manage',
   'catalog.import': 'imports.run',
   'catalog.export': 'read',
+  // Fetches the image URLs imports recorded and attaches them: part of running imports.
+  'catalog.fetchImages': 'imports.run',
   'marketplace.upload': 'uploads.run',
 };
 

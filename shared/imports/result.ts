@@ -48,6 +48,29 @@ export const ImportCountsSchema = z.object({
 });
 export type ImportCounts = z.infer<typeof ImportCountsSchema>;
 
+/** One image of the import that could not be brought in: the row and product that named it, and why. */
+export const ImageFailureSchema = z.object({
+  row: z.number().int(),
+  sku: z.string(),
+  source: z.string(),
+  key: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** When a URL is tried again by itself; null: not again (a local file, or too many attempts). */
+  retryAt: z.string().nullable(),
+});
+export type ImageFailure = z.infer<typeof ImageFailureSchema>;
+
+/** The images of a committed import: attached, URLs waiting for the fetch job, and failures. */
+export const ImportImagesSchema = z.object({
+  attached: z.number().int(),
+  pending: z.number().int(),
+  failed: z.number().int(),
+  /** The first failures (200). */
+  failures: z.array(ImageFailureSchema),
+});
+export type ImportImages = z.infer<typeof ImportImagesSchema>;
+
 export const ImportResultSchema = z.object({
   dryRun: z.boolean(),
   /** 'committed': written; 'refused': all-or-nothing and there were errors, nothing written; 'preview': a dry run. */
@@ -68,6 +91,8 @@ export const ImportResultSchema = z.object({
   categoriesToCreate: z.array(z.string()),
   /** The error report's file name (download with imports.file), when there were problems. */
   report: z.string().nullable(),
+  /** Committed imports only: what became of the image column's files and URLs. */
+  images: ImportImagesSchema.nullable().optional(),
   ms: z.number(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -12,6 +12,8 @@ export const ImportRunSchema = z.object({
   report: z.string().nullable(),
   createdAt: z.string(),
   undoneAt: z.string().nullable(),
+  /** What became of the images the import named so far (URLs are fetched after it): attached, waiting, failed. */
+  images: z.object({ attached: z.number().int(), pending: z.number().int(), failed: z.number().int() }).optional(),
 });
 export type ImportRun = z.infer<typeof ImportRunSchema>;
 

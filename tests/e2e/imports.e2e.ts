@@ -86,3 +86,49 @@ test('the wizard in Arabic reads right to left and translates the problems', asy
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}/imports-preview-ar.png`, fullPage: true });
 });
+
+test('the result of an import with an image column says which images were attached, which wait and which failed, in English and Arabic', async ({ page: firstPage, kontorServer }) => {
+  let page = firstPage;
+  test.setTimeout(120_000);
+  const { default: sharp } = await import('sharp');
+  const { writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { makeTempDir } = await import('../support/tempDir.ts');
+  const folder = makeTempDir();
+  const picture = join(folder, 'tapis.png');
+  writeFileSync(picture, await sharp({ create: { width: 160, height: 120, channels: 3, background: '#a33' } }).png().toBuffer());
+  const csv = [
+    'Référence;Nom;Prix;Images',
+    `IMG-TAPIS;Tapis berbère;120,00;${picture}`,
+    'IMG-THE;Théière;25,90;photos/theiere.jpg',
+    'IMG-HUILE;Huile d’argan;14,00;http://127.0.0.1:65000/huile.jpg',
+  ].join('\r\n');
+  for (const language of ['en', 'ar'] as const) {
+    await setUp(kontorServer, language);
+    // A fresh tab per language: the app takes its secret from the address once per page.
+    if (language === 'ar') page = await page.context().newPage();
+    await openImports(page, kontorServer);
+    await page.locator('input[type="file"]').setInputFiles({ name: `images-${language}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv.replaceAll('IMG-', `IMG-${language.toUpperCase()}-`), 'utf8') });
+    await expect(page.getByTestId('import-mapping')).toBeVisible({ timeout: 20_000 });
+    await page.getByTestId('import-check').click();
+    await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('import-commit').click();
+    const images = page.getByTestId('import-images');
+    await expect(images).toBeVisible({ timeout: 30_000 });
+    if (language === 'en') {
+      await expect(images).toContainText('Images: 1 attached, 1 URLs waiting to be fetched, 1 failed.');
+      await expect(page.getByTestId('import-images-failures')).toContainText('photos/theiere.jpg');
+      await expect(page.getByTestId('import-images-failures')).toContainText('relative to the spreadsheet’s folder');
+      // The history keeps the counts and shows the failures again.
+      await page.getByTestId('import-history').getByRole('button', { name: 'Images' }).click();
+      await expect(page.getByRole('dialog')).toContainText('photos/theiere.jpg');
+      await page.keyboard.press('Escape');
+    } else {
+      await expect(page.getByTestId('import-images-failures')).toContainText('مسار نسبي');
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/imports-images-${language}.png`, fullPage: true });
+  }
+  const rug = await kontorServer.client.call('products.getBySku', { sku: 'IMG-EN-TAPIS' });
+  expect(rug.images).toHaveLength(1);
+});

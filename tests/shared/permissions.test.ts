@@ -147,6 +147,7 @@ const EXPECTED: Record<string, string> = {
   'imports.templates.delete': 'imports.run',
   'imports.runs.list': 'read',
   'imports.undo': 'imports.run',
+  'imports.images': 'read',
   'imports.file': 'read',
   'marketplaces.platforms': 'read',
   'marketplaces.accounts.list': 'read',

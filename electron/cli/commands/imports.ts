@@ -1,5 +1,5 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { KontorError } from '../../../shared/errors.ts';
 import type { ImportResult } from '../../../shared/imports/result.ts';
 import { CSV_ENCODING_NAMES } from '../../../shared/imports/files.ts';
@@ -7,7 +7,7 @@ import { exportCatalog } from '../../core/imports/catalogExport.ts';
 import { outDirIn } from '../../core/imports/files.ts';
 import { inspectFile } from '../../core/imports/inspect.ts';
 import { runImport } from '../../core/imports/runImport.ts';
-import { undoImport } from '../../core/imports/undo.ts';
+import { fetchDueImages, undoImportWithMedia } from '../../core/imports/importImages.ts';
 import { LATEST_SCHEMA_VERSION } from '../../core/db/migrations/index.ts';
 import type { OpenedDatabase } from '../../core/db/openDatabase.ts';
 import { UsageError, type CliCommand, type CommandContext } from '../command.ts';
@@ -36,6 +36,11 @@ function describe(result: ImportResult, reportPath: string | null): string {
     `${result.fileName} (${result.format}${result.encoding ? `, ${result.encoding}` : ''}${result.delimiter ? `, delimiter ${JSON.stringify(result.delimiter)}` : ''}${result.sheet ? `, sheet ${result.sheet}` : ''}): ${c.rows} rows`,
     `  create ${c.create}, update ${c.update}, unchanged ${c.unchanged}, rows with errors ${c.errors}${c.categoriesToCreate > 0 ? `, new categories ${c.categoriesToCreate}` : ''}${c.imageUrls > 0 ? `, images recorded ${c.imageUrls} (fetched later)` : ''}`,
   ];
+  const images = result.images;
+  if (images && images.attached + images.pending + images.failed > 0) {
+    lines.push(`  images: attached ${images.attached}, URLs waiting to be fetched ${images.pending} ("kontor import images" fetches them now), failed ${images.failed}`);
+    for (const f of images.failures.slice(0, 20)) lines.push(`  row ${f.row} (${f.sku}), image ${f.source}: ${f.message}`);
+  }
   for (const issue of result.issues.slice(0, 20)) lines.push(`  row ${issue.row}, ${issue.column}${issue.value ? ` "${issue.value}"` : ''}: ${issue.message}`);
   if (result.issueCount > 20) lines.push(`  … ${result.issueCount - 20} more problems`);
   if (reportPath) lines.push(`Error report: ${reportPath}`);
@@ -90,6 +95,8 @@ export const importProductsCommand: CliCommand = {
           mode: context.options['skip-invalid'] === true ? 'skipInvalid' : 'all',
           dryRun: context.options['dry-run'] === true,
           reportDir: outDirIn(context.dataDir),
+          // Image paths in the sheet are read relative to the sheet's own folder.
+          media: { dataDir: context.dataDir, baseDir: dirname(path) },
         },
         { progress: (done, total, phase) => (phase === 'writing' && total > 0 && done % 5000 === 0 ? context.note(`writing ${done} of ${total}`) : undefined) },
       );
@@ -102,6 +109,23 @@ export const importProductsCommand: CliCommand = {
   },
 };
 
+export const importImagesCommand: CliCommand = {
+  name: 'import images',
+  summary: 'Fetch the image URLs that imports recorded and that are due (never tried, or failed and due again).',
+  args: { min: 0, max: 0 },
+  options: { timeout: { type: 'string', valueName: '<seconds>', description: 'Per image (default 30).' } },
+  json: true,
+  async run(context) {
+    const seconds = Number(text(context, 'timeout') ?? 30);
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError('--timeout takes a number of seconds', importImagesCommand);
+    const summary = await withDatabase(context, (database) => fetchDueImages({ sqlite: database.sqlite, dataDir: context.dataDir }, { timeoutMs: seconds * 1000 }));
+    context.result(
+      `Tried ${summary.tried} image URLs: ${summary.attached} attached, ${summary.failed} failed${summary.unreachable > 0 ? ` (${summary.unreachable} could not reach their host: offline?)` : ''}.`,
+      summary,
+    );
+  },
+};
+
 export const importUndoCommand: CliCommand = {
   name: 'import undo',
   argsUsage: '<import-id>',
@@ -111,7 +135,7 @@ export const importUndoCommand: CliCommand = {
   async run(context) {
     const id = Number(context.args[0]);
     if (!Number.isInteger(id) || id < 1) throw new UsageError('the import id is a whole number, as "import products" printed it', importUndoCommand);
-    const result = await withDatabase(context, (database) => Promise.resolve(undoImport(database.sqlite, id)));
+    const result = await withDatabase(context, (database) => undoImportWithMedia(database.sqlite, context.dataDir, id));
     const kept = result.kept.map((k) => `${k.sku} (${k.reason})`).join(', ');
     context.result(`Undid import #${id}: ${result.restored} restored, ${result.removed} removed, ${result.categoriesRemoved} categories removed${kept ? `; kept: ${kept}` : ''}.`, result);
   },
@@ -144,4 +168,4 @@ export const exportProductsCommand: CliCommand = {
   },
 };
 
-export const IMPORT_COMMANDS: readonly CliCommand[] = [importProductsCommand, importUndoCommand, exportProductsCommand];
+export const IMPORT_COMMANDS: readonly CliCommand[] = [importProductsCommand, importImagesCommand, importUndoCommand, exportProductsCommand];

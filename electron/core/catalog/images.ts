@@ -52,7 +52,7 @@ function invalid(key: string, message: string, params?: Record<string, string | 
   return new ValidationError([{ path: 'dataBase64', key, message, ...(params ? { params } : {}) }]);
 }
 
-interface CheckedImage {
+export interface CheckedImage {
   bytes: Buffer;
   mimeType: ImageMimeType;
   width: number;
@@ -62,8 +62,12 @@ interface CheckedImage {
 }
 
 /** Size, real type, decodability and minimum dimensions; makes the thumbnail. Nothing is written. */
-async function checkImage(fileName: string, dataBase64: string): Promise<CheckedImage> {
-  const bytes = Buffer.from(dataBase64, 'base64');
+function checkImage(fileName: string, dataBase64: string): Promise<CheckedImage> {
+  return checkImageBytes(fileName, Buffer.from(dataBase64, 'base64'));
+}
+
+/** As checkImage, for bytes read from a file or a download (catalog imports). Throws ValidationError. */
+export async function checkImageBytes(fileName: string, bytes: Buffer): Promise<CheckedImage> {
   if (bytes.length === 0) throw invalid('catalog.image.empty', `${fileName} is empty.`, { fileName });
   if (bytes.length > IMAGE_MAX_BYTES) {
     throw invalid('catalog.image.tooLarge', `${fileName} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; an image may have 20 MB at most.`, {
@@ -123,6 +127,21 @@ async function writeOnce(path: string, data: Buffer): Promise<boolean> {
   return true;
 }
 
+/** Writes the picture and its thumbnail into the data directory; answers the files it created (none when they were there). */
+export async function storeImageFiles(dataDir: string, image: CheckedImage): Promise<string[]> {
+  const created: string[] = [];
+  try {
+    const original = imagePath(dataDir, image.sha256, image.mimeType);
+    if (await writeOnce(original, image.bytes)) created.push(original);
+    const thumb = thumbPath(dataDir, image.sha256);
+    if (await writeOnce(thumb, image.thumb)) created.push(thumb);
+  } catch (error) {
+    await Promise.all(created.map((path) => rm(path, { force: true })));
+    throw error;
+  }
+  return created;
+}
+
 export async function productImages(db: Db, productId: number): Promise<ProductImages> {
   const product = await db.selectFrom('product').select(['id', 'revision']).where('id', '=', productId).executeTakeFirst();
   if (!product) throw notFound('product', productId);
@@ -146,10 +165,7 @@ export async function addImage(
 
   const created: string[] = [];
   try {
-    const original = imagePath(dataDir, image.sha256, image.mimeType);
-    if (await writeOnce(original, image.bytes)) created.push(original);
-    const thumb = thumbPath(dataDir, image.sha256);
-    if (await writeOnce(thumb, image.thumb)) created.push(thumb);
+    created.push(...(await storeImageFiles(dataDir, image)));
     await writeTransaction(db, async (trx) => {
       // Checked again under the write lock: another window may have added images meanwhile.
       await refuseDuplicateOrFull(trx, product, image.sha256, input.fileName);

@@ -9,7 +9,7 @@ import type { Handlers } from '../dispatcher.ts';
 import { outDirIn, storeUpload, uploadPath } from './files.ts';
 import { inspectFile } from './inspect.ts';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates.ts';
-import { undoImport } from './undo.ts';
+import { runImages, undoImportWithMedia } from './importImages.ts';
 
 type ImportCallName =
   | 'imports.upload'
@@ -18,6 +18,7 @@ type ImportCallName =
   | 'imports.templates.save'
   | 'imports.templates.delete'
   | 'imports.runs.list'
+  | 'imports.images'
   | 'imports.undo'
   | 'imports.file';
 
@@ -32,7 +33,13 @@ export function importHandlers(services: { db: Kysely<KontorSchema>; sqlite: Dat
     'imports.templates.save': ({ name, mapping }) => Promise.resolve(saveTemplate(sqlite, name, mapping)),
     'imports.templates.delete': ({ name }) => Promise.resolve(deleteTemplate(sqlite, name)),
     'imports.runs.list': ({ limit }) => Promise.resolve(listRuns(sqlite, limit)),
-    'imports.undo': ({ runId }) => Promise.resolve(undoImport(sqlite, runId)),
+    'imports.images': ({ runId }) => {
+      if (sqlite.prepare('SELECT 1 FROM import_run WHERE id = ?').get(runId) === undefined) {
+        return Promise.reject(new KontorError('NOT_FOUND', `There is no import #${runId}.`, { id: runId, key: 'imports.undoErrors.notFound' }));
+      }
+      return Promise.resolve(runImages(sqlite, runId));
+    },
+    'imports.undo': ({ runId }) => undoImportWithMedia(sqlite, dataDir, runId),
     'imports.file': async ({ name }) => {
       let data: Buffer;
       try {
@@ -52,6 +59,9 @@ export function listRuns(sqlite: Database, limit: number): ImportRun[] {
     id: number; file_name: string; format: 'xlsx' | 'csv'; mode: 'all' | 'skipInvalid'; created: number; updated: number; unchanged: number; skipped: number;
     report: string | null; created_at: string; undone_at: string | null;
   }[];
+  const images = sqlite.prepare(
+    "SELECT sum(status = 'fetched') AS attached, sum(status = 'pending') AS pending, sum(status = 'failed') AS failed FROM product_image_source WHERE import_run_id = ?",
+  );
   return rows.map((r) => ({
     id: r.id,
     fileName: r.file_name,
@@ -64,5 +74,10 @@ export function listRuns(sqlite: Database, limit: number): ImportRun[] {
     report: r.report,
     createdAt: r.created_at,
     undoneAt: r.undone_at,
+    images: imageCounts(images.get(r.id) as { attached: number | null; pending: number | null; failed: number | null }),
   }));
+}
+
+function imageCounts(row: { attached: number | null; pending: number | null; failed: number | null }): { attached: number; pending: number; failed: number } {
+  return { attached: row.attached ?? 0, pending: row.pending ?? 0, failed: row.failed ?? 0 };
 }

@@ -362,6 +362,9 @@ function parseUnit(text: string): Unit | null {
   return UNIT_WORDS[lower] ?? null;
 }
 
+const CURRENCY_LETTERS = /[A-Za-z€$£]/;
+const CURRENCY_LETTERS_ALL = /[A-Za-z€$£]/g;
+
 type TierProblem = 'format' | 'decimals' | 'currency' | 'range' | 'negative' | 'tierQuantity';
 
 /**
@@ -369,6 +372,14 @@ type TierProblem = 'format' | 'decimals' | 'currency' | 'range' | 'negative' | '
  * Amounts go through the shared money parser, so "1.234,50" and "1,234.50" both read right.
  */
 export function parseTiers(text: string, currency: string, unit: Unit): { minQuantityMilli: number; amountMinor: number }[] | TierProblem {
+  // Nearly every price cell is one plain amount: no split, no tiers, no currency letters to strip.
+  if (!text.includes(';') && !text.includes('=') && !CURRENCY_LETTERS.test(text)) {
+    const amount = parseAmount(text, currency);
+    if (!amount.ok) return amount.reason;
+    if (amount.amountMinor < 0) return 'negative';
+    if (amount.amountMinor > MAX_AMOUNT_MINOR) return 'range';
+    return [{ minQuantityMilli: 1000, amountMinor: amount.amountMinor }];
+  }
   const tiers: { minQuantityMilli: number; amountMinor: number }[] = [];
   for (const part of text.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
     const eq = part.indexOf('=');
@@ -380,7 +391,7 @@ export function parseTiers(text: string, currency: string, unit: Unit): { minQua
       from = q.milli;
       amountText = part.slice(eq + 1);
     }
-    const amount = parseAmount(amountText.replace(/[A-Za-z€$£]/g, ''), currency);
+    const amount = parseAmount(amountText.replace(CURRENCY_LETTERS_ALL, ''), currency);
     if (!amount.ok) return amount.reason;
     if (amount.amountMinor < 0) return 'negative';
     if (amount.amountMinor > MAX_AMOUNT_MINOR) return 'range';

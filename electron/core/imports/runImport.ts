@@ -3,13 +3,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { proposeMapping } from '../../../shared/imports/headers.ts';
-import type { ImportCounts, ImportIssue, ImportResult, PreviewRow } from '../../../shared/imports/result.ts';
+import type { ImportCounts, ImportImages, ImportIssue, ImportResult, PreviewRow } from '../../../shared/imports/result.ts';
 import type { Mapping, Profile } from '../../../shared/imports/targets.ts';
 import { formatAmount } from '../../../shared/money.ts';
 import { listCategories } from '../catalog/categories.ts';
 import type { KontorSchema } from '../db/schema.ts';
 import { fileError } from './errors.ts';
 import { groupByHandle } from './group.ts';
+import { attachLocalImages, discardMedia, runImages, type WrittenMedia } from './importImages.ts';
 import { interpretRow, mappedColumns, type RowRecord } from './interpret.ts';
 import { planImport, type ImportPlan, type PlannedProduct } from './plan.ts';
 import { productWriter } from './productWriter.ts';
@@ -30,6 +31,12 @@ export interface ImportRequest {
   dryRun: boolean;
   /** Where the error report goes; none is written when null. */
   reportDir: string | null;
+  /**
+   * Where images of the image column go: the data directory, and the folder that relative paths
+   * are read from (the spreadsheet's own folder; null when it is unknown, as for a file uploaded
+   * through the window). Without it (benchmarks) image sources are only recorded.
+   */
+  media?: { dataDir: string; baseDir: string | null } | undefined;
   /** From how many written products the sort keys are refilled once instead of by triggers (tests turn it). */
   bulkThreshold?: number;
 }
@@ -151,6 +158,7 @@ export async function runImport(deps: ImportDeps, request: ImportRequest, contro
   const { sqlite } = deps;
   sqlite.exec(request.dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
   let committed = false;
+  const media: WrittenMedia[] = [];
   try {
     const context = await importContext(deps.db);
     const plan = planImport(file.records, { sqlite, categories: await listCategories(deps.db), languages: context.languages, priceLists: context.priceListIds, inheritEmpty: file.profile !== 'kontor' });
@@ -159,8 +167,11 @@ export async function runImport(deps: ImportDeps, request: ImportRequest, contro
     const allIssues = plan.products.flatMap((p) => p.issues).concat(plan.issues).sort((a, b) => a.row - b.row);
     const reportName = allIssues.length > 0 && request.reportDir !== null ? `import-errors-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.xlsx` : null;
     let runId: number | null = null;
+    let images: ImportImages | null = null;
     if (!request.dryRun && !refused) {
       runId = await writePlan(sqlite, plan, file, request, reportName, context.priceListIds, control);
+      if (request.media) await attachLocalImages(sqlite, { ...request.media, runId, signal: control.signal, progress: control.progress }, media);
+      images = runImages(sqlite, runId);
       // A cancel that arrived during the last synchronous steps is heard here, before COMMIT.
       await nextTurn();
       control.signal?.throwIfAborted();
@@ -187,10 +198,12 @@ export async function runImport(deps: ImportDeps, request: ImportRequest, contro
       skippedRows: request.mode === 'skipInvalid' ? [...new Set(skipped)].slice(0, 1000) : [],
       categoriesToCreate: plan.newCategories.map((c) => c.name),
       report: reportName,
+      images,
       ms: Math.round(performance.now() - started),
     };
   } finally {
     if (!committed && sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    if (!committed && media.length > 0) await discardMedia(sqlite, media);
   }
 }
 
@@ -261,8 +274,14 @@ async function writePlan(
     .prepare('INSERT INTO import_run (file_name, format, mode, created, updated, unchanged, skipped, categories_created, report, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id')
     .get(request.fileName, file.source.info.format, request.mode, counts.create, counts.update, counts.unchanged, skipped, JSON.stringify([...categoryIds.values()]), reportName, now) as { id: number };
   const recordChange = sqlite.prepare('INSERT INTO import_change (run_id, product_id, sku, action, before, revision_after) VALUES (?, ?, ?, ?, ?, ?)');
+  // A source named again by a later import belongs to that import; unless it is attached, it is tried again.
   const insertImage = sqlite.prepare(
-    "INSERT OR IGNORE INTO product_image_source (product_id, position, source, status, import_run_id, created_at) VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM product_image_source WHERE product_id = ?), ?, 'pending', ?, ?)",
+    `INSERT INTO product_image_source (product_id, position, source, status, import_run_id, row, created_at)
+     VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM product_image_source WHERE product_id = ?), ?, 'pending', ?, ?, ?)
+     ON CONFLICT (product_id, source) DO UPDATE SET import_run_id = excluded.import_run_id, row = excluded.row,
+       status = CASE WHEN status = 'fetched' AND image_id IS NOT NULL THEN 'fetched' ELSE 'pending' END,
+       attempts = CASE WHEN status = 'fetched' AND image_id IS NOT NULL THEN attempts ELSE 0 END,
+       retry_at = NULL`,
   );
   const variantsOf = sqlite.prepare('SELECT id FROM product WHERE parent_id = ?').pluck();
   const ids = new Map<string, number>();
@@ -293,7 +312,7 @@ async function writePlan(
       recordChange.run(runId, id, p.fields.sku, 'create', null, 1);
     }
     if (p.kind === 'parent') writer.setOptions(id, p.options);
-    for (const source of p.images ?? []) insertImage.run(id, id, source, runId, now);
+    for (const source of p.images ?? []) insertImage.run(id, id, source, runId, p.row, now);
     ids.set(p.sku.toUpperCase(), id);
     touched.push(id);
   }

@@ -68,6 +68,7 @@ export const JOB_KIND_REGISTRY: { [K in JobKind]: JobKindEntry<K> } = {
     leftoverDirs: () => [],
   },
   'catalog.import': { load: async () => (await import('./kinds/catalogImport.ts')).catalogImportJob, leftoverDirs: () => [] },
+  'catalog.fetchImages': { load: async () => (await import('./kinds/catalogFetchImages.ts')).catalogFetchImagesJob, leftoverDirs: () => [] },
   'catalog.export': { load: async () => (await import('./kinds/catalogExport.ts')).catalogExportJob, leftoverDirs: (dataDir) => [outDirIn(dataDir)] },
   'marketplace.upload': {
     load: async () => (await import('../connectors/uploadJob.ts')).marketplaceUploadJob,

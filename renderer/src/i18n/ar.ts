@@ -215,7 +215,7 @@ export const ar: Messages = {
       demo: { generate: 'الشركة التجريبية' },
       ledger: { export: 'تصدير المحاسبة' },
       stock: { checkpoints: 'نقاط مرجعية لسجل المخزون' },
-      catalog: { import: 'استيراد الكتالوج', export: 'تصدير الكتالوج' },
+      catalog: { import: 'استيراد الكتالوج', export: 'تصدير الكتالوج', fetchImages: 'تنزيل الصور' },
       marketplace: { upload: 'الرفع إلى المنصة' },
     },
     unknownKind: 'المهمة «{{kind}}»',

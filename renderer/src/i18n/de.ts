@@ -207,7 +207,7 @@ export const de: Messages = {
       demo: { generate: 'Beispielfirma' },
       ledger: { export: 'Buchhaltungsexport' },
       stock: { checkpoints: 'Stützpunkte der Bestandshistorie' },
-      catalog: { import: 'Katalogimport', export: 'Katalogexport' },
+      catalog: { import: 'Katalogimport', export: 'Katalogexport', fetchImages: 'Bilder-Download' },
       marketplace: { upload: 'Marktplatz-Upload' },
     },
     unknownKind: 'Aufgabe „{{kind}}“',

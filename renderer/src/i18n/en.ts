@@ -213,7 +213,7 @@ export const en = {
       demo: { generate: 'Demo company' },
       ledger: { export: 'Ledger export' },
       stock: { checkpoints: 'Stock history checkpoints' },
-      catalog: { import: 'Catalog import', export: 'Catalog export' },
+      catalog: { import: 'Catalog import', export: 'Catalog export', fetchImages: 'Image download' },
       marketplace: { upload: 'Marketplace upload' },
     },
     unknownKind: 'Job “{{kind}}”',

@@ -207,7 +207,7 @@ export const fr: Messages = {
       demo: { generate: 'Entreprise de démonstration' },
       ledger: { export: 'Export comptable' },
       stock: { checkpoints: 'Points de reprise de l’historique du stock' },
-      catalog: { import: 'Import du catalogue', export: 'Export du catalogue' },
+      catalog: { import: 'Import du catalogue', export: 'Export du catalogue', fetchImages: 'Téléchargement des images' },
       marketplace: { upload: 'Envoi vers une place de marché' },
     },
     unknownKind: 'Tâche « {{kind}} »',

@@ -4,9 +4,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InspectResult } from '../../../shared/contract/imports.ts';
 import type { JobView } from '../../../shared/contract/jobs.ts';
-import type { ImportResult } from '../../../shared/imports/result.ts';
+import type { ImportImages, ImportResult } from '../../../shared/imports/result.ts';
 import type { Mapping } from '../../../shared/imports/targets.ts';
-import { formatInteger } from '../format.ts';
+import { formatDateTime, formatInteger } from '../format.ts';
 import { getClient } from '../lib/api.ts';
 import { describeProblem } from '../lib/issues.ts';
 import { isFinished, useJob } from '../lib/jobs.ts';
@@ -354,6 +354,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
             <Alert color="teal">{t('imports.committed', { create: formatInteger(result.counts.create, language), update: formatInteger(result.counts.update, language), unchanged: formatInteger(result.counts.unchanged, language) })}</Alert>
           )}
           {result?.outcome === 'refused' && <Alert color="red">{t('imports.refused', { count: result.counts.errors })}</Alert>}
+          {result?.images && result.images.attached + result.images.pending + result.images.failed > 0 && <ImportImagesResult images={result.images} />}
           {result && result.skippedRows.length > 0 && <Text size="sm">{t('imports.skipped', { rows: result.skippedRows.join(', ') })}</Text>}
           {result?.report && (
             <Group>
@@ -368,6 +369,76 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
         </Stack>
       )}
     </Paper>
+  );
+}
+
+/** What became of the image column: counts, each failure with its row, product, source and reason, and the URL fetch on demand. */
+export function ImportImagesResult({ images }: { images: ImportImages }) {
+  const { t, i18n } = useTranslation();
+  const language = useLanguage();
+  const fetch = useJob();
+  const reported = useRef<number | null>(null);
+  useEffect(() => {
+    const view = fetch.job;
+    if (!view || !isFinished(view) || reported.current === view.id) return;
+    reported.current = view.id;
+    if (view.status !== 'succeeded') {
+      notify({ kind: 'error', title: t('imports.fetchNow'), message: view.error ? errorText(i18n, view.error) : t(`jobs.status.${view.status}`) });
+      return;
+    }
+    const summary = view.result as { attached: number; failed: number; unreachable: number };
+    notify({ kind: summary.failed > 0 ? 'error' : 'success', title: t('imports.fetchDone', { attached: summary.attached, failed: summary.failed }), ...(summary.unreachable > 0 ? { message: t('imports.fetchOffline') } : {}) });
+  }, [fetch.job, t, i18n]);
+  const fetching = fetch.job !== null && !isFinished(fetch.job);
+  return (
+    <Stack gap="xs" data-testid="import-images">
+      <Group justify="space-between">
+        <Text size="sm">{t('imports.imagesResult', { attached: formatInteger(images.attached, language), pending: formatInteger(images.pending, language), failed: formatInteger(images.failed, language) })}</Text>
+        {images.pending > 0 && (
+          <Button
+            size="xs"
+            variant="light"
+            loading={fetching}
+            onClick={() => void fetch.start({ kind: 'catalog.fetchImages', input: {} }).catch((error: unknown) => notify({ kind: 'error', title: t('imports.fetchNow'), message: describeProblem(i18n, error) }))}
+            data-testid="import-images-fetch"
+          >
+            {t('imports.fetchNow')}
+          </Button>
+        )}
+      </Group>
+      {images.failures.length > 0 && (
+        <>
+          <Title order={5}>{t('imports.imagesFailedTitle', { count: images.failed })}</Title>
+          <Table striped withTableBorder fz="sm" data-testid="import-images-failures">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('imports.rowLabel')}</Table.Th>
+                <Table.Th>{t('imports.productColumn')}</Table.Th>
+                <Table.Th>{t('imports.imageColumn')}</Table.Th>
+                <Table.Th>{t('imports.problem')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {images.failures.map((f) => (
+                <Table.Tr key={`${f.row}-${f.source}`}>
+                  <Table.Td>{f.row}</Table.Td>
+                  <Table.Td>{f.sku}</Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-all' }} dir="ltr">
+                    {f.source}
+                  </Table.Td>
+                  <Table.Td>
+                    {issueText(i18n, { key: f.key, message: f.message, params: f.params })}{' '}
+                    <Text span size="xs" c="dimmed">
+                      ({f.retryAt ? t('imports.retryAt', { at: formatDateTime(f.retryAt, language) }) : t('imports.noRetry')})
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
   );
 }
 

@@ -1,7 +1,8 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconTableExport } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ImportImages } from '../../../shared/imports/result.ts';
 import type { ImportRun } from '../../../shared/imports/runs.ts';
 import { formatDateTime, formatInteger } from '../format.ts';
 import { getClient } from '../lib/api.ts';
@@ -9,7 +10,7 @@ import { describeProblem } from '../lib/issues.ts';
 import { isFinished, useJob } from '../lib/jobs.ts';
 import { notify } from '../lib/notifications.ts';
 import { useLanguage } from '../lib/preferences.tsx';
-import { ImportWizard } from './ImportWizard.tsx';
+import { ImportImagesResult, ImportWizard } from './ImportWizard.tsx';
 import { downloadBase64, errorText } from './labels.ts';
 
 /** #/imports: the import wizard, the history of imports (with undo) and the catalog export. */
@@ -38,6 +39,7 @@ export function ImportsArea() {
 function ImportHistory({ runs, onChange }: { runs: ImportRun[]; onChange: () => void }) {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
+  const [shownImages, setShownImages] = useState<number | null>(null);
   const undo = async (run: ImportRun) => {
     if (!window.confirm(t('imports.undoConfirm', { id: run.id }))) return;
     try {
@@ -68,6 +70,16 @@ function ImportHistory({ runs, onChange }: { runs: ImportRun[]; onChange: () => 
                 <Table.Td>{formatDateTime(run.createdAt, language)}</Table.Td>
                 <Table.Td>
                   {t('imports.committed', { create: formatInteger(run.created, language), update: formatInteger(run.updated, language), unchanged: formatInteger(run.unchanged, language) })}
+                  {run.images && run.images.attached + run.images.pending + run.images.failed > 0 && (
+                    <Group gap={4}>
+                      <Text size="xs" c="dimmed">
+                        {t('imports.imagesResult', { attached: formatInteger(run.images.attached, language), pending: formatInteger(run.images.pending, language), failed: formatInteger(run.images.failed, language) })}
+                      </Text>
+                      <Button size="compact-xs" variant="subtle" onClick={() => setShownImages(run.id)} data-testid={`import-run-images-${run.id}`}>
+                        {t('imports.imagesDetails')}
+                      </Button>
+                    </Group>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {run.undoneAt ? (
@@ -85,8 +97,26 @@ function ImportHistory({ runs, onChange }: { runs: ImportRun[]; onChange: () => 
           </Table.Tbody>
         </Table>
       )}
+      <Modal opened={shownImages !== null} onClose={() => setShownImages(null)} size="xl" title={t('imports.imagesOfRun', { id: shownImages ?? 0 })}>
+        {shownImages !== null && <RunImages runId={shownImages} />}
+      </Modal>
     </Paper>
   );
+}
+
+/** A past import's images as they are now: URLs fetched since show as attached or failed. */
+function RunImages({ runId }: { runId: number }) {
+  const { i18n } = useTranslation();
+  const [images, setImages] = useState<ImportImages | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    getClient()
+      .call('imports.images', { runId })
+      .then(setImages)
+      .catch((error: unknown) => setProblem(describeProblem(i18n, error)));
+  }, [runId, i18n]);
+  if (problem) return <Text c="red">{problem}</Text>;
+  return images ? <ImportImagesResult images={images} /> : <Loader size="sm" />;
 }
 
 function CatalogExport() {

@@ -14,6 +14,7 @@ import { m012Marketplaces } from './012-marketplaces.ts';
 import { m013AuditAndUsers } from './013-audit-and-users.ts';
 import { m014Buyers } from './014-buyers.ts';
 import { m015Market } from './015-market.ts';
+import { m016ImportImages } from './016-importspeed.ts';
 
 /**
  * Listed in code, not found by scanning a folder: the main process is bundled, and a folder scan
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m013AuditAndUsers,
   m014Buyers,
   m015Market,
+  m016ImportImages,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -15,6 +15,8 @@ export const catalogImportJob: JobImplementation<'catalog.import'> = {
         mode: input.mode,
         dryRun: input.dryRun,
         reportDir: outDirIn(context.dataDir),
+        // An uploaded file's folder is unknown: absolute paths and URLs work, relative ones fail with that reason.
+        media: { dataDir: context.dataDir, baseDir: null },
       },
       { signal: context.signal, progress: (done, total, message) => context.progress(done, total, message) },
     ),
