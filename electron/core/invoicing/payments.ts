@@ -29,7 +29,7 @@ export interface PaymentInput {
   allocations: readonly { documentId: number; amount: string }[];
 }
 
-interface PaymentRow {
+export interface PaymentRow {
   id: number;
   buyer_contact_id: number | null;
   buyer_name: string;

@@ -7,6 +7,7 @@ import { creditNotePosting, invoiceIssuedPosting, type InvoicePostingInput } fro
 import { allocationPosting, paymentPosting, type PaymentAllocationPart } from './postings/payment.ts';
 import type { EntryDraft } from './postings/types.ts';
 import { writeEntry } from './writeEntry.ts';
+import type { PaymentRow } from '../invoicing/payments.ts';
 
 /**
  * The books' side of invoicing, written inside the invoicing transaction (invoicing/issue.ts and
@@ -71,20 +72,8 @@ export function postSalesDocument(sqlite: Database, documentId: number, creditBa
   return write(sqlite, draft, 'issueDate', now);
 }
 
-interface PaymentForPosting {
-  id: number;
-  buyer_contact_id: number | null;
-  buyer_name: string;
-  received_on: string;
-  amount_minor: number;
-  currency: string;
-  bank_fee_minor: number;
-  method: string;
-  reference: string | null;
-  base_currency: string;
-  amount_base_minor: number;
-  fee_base_minor: number;
-}
+/** The payment row as invoicing stores it (type only: invoicing calls this module, not the other way). */
+type PaymentForPosting = PaymentRow;
 
 function paymentOf(sqlite: Database, paymentId: number): PaymentForPosting {
   const p = cached(sqlite, 'SELECT * FROM payment WHERE id = ?').get(paymentId) as PaymentForPosting | undefined;
