@@ -118,7 +118,8 @@ export function AuditPanel() {
                     <Table.Td>{formatDateTime(r.at, language)}</Table.Td>
                     <Table.Td>{r.actor}</Table.Td>
                     <Table.Td>
-                      <Badge color={OP_COLORS[r.op]} variant="light">
+                      {/* A badge's label may shrink to an ellipsis; in a table the column must make room instead. */}
+                      <Badge color={OP_COLORS[r.op]} variant="light" style={{ minWidth: 'max-content' }}>
                         {t(`safety.audit.ops.${r.op}`)}
                       </Badge>
                     </Table.Td>
