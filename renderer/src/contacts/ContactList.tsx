@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Group, Menu, SegmentedControl, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconCopy, IconDownload, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { Badge, Button, Group, Menu, SegmentedControl, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconCopy, IconDownload, IconFileImport, IconPlus, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactFacets, ContactListQuery, ContactListRow } from '../../../shared/contacts/list.ts';
@@ -13,6 +13,7 @@ import { navigate } from '../lib/router.ts';
 import { usePagedRows } from '../lib/usePagedRows.ts';
 import { downloadBase64 } from './download.ts';
 import { RetryAlert } from '../components/RetryAlert.tsx';
+import { ListSearchInput } from '../components/ListSearchInput.tsx';
 
 interface Filters {
   search: string;
@@ -169,30 +170,18 @@ export function ContactList({ onCreate }: { onCreate: () => void }) {
       </Group>
 
       <Group gap="xs" wrap="wrap" align="center">
-        <TextInput
-          placeholder={t('contacts.list.search')}
-          aria-label={t('contacts.list.search')}
-          leftSection={<IconSearch size={14} />}
-          rightSection={
-            searchText !== '' ? (
-              <ActionIcon size="sm" aria-label={t('contacts.list.clearSearch')} onClick={() => setSearchText('')}>
-                <IconX size={12} />
-              </ActionIcon>
-            ) : null
-          }
+        <ListSearchInput
           value={searchText}
-          onChange={(e) => setSearchText(e.currentTarget.value)}
-          onKeyDown={(e) => {
+          onChange={setSearchText}
+          label={t('contacts.list.search')}
+          clearLabel={t('contacts.list.clearSearch')}
+          onArrowDown={() => {
             // Down from the search box lands on the first match, so Enter opens it.
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              gridRef.current?.focus();
-              if ((total ?? 0) > 0) gridRef.current?.activate(0);
-            }
+            gridRef.current?.focus();
+            if ((total ?? 0) > 0) gridRef.current?.activate(0);
           }}
-          w={260}
-          className="kontor-auto-dir"
-          data-testid="contact-search"
+          width={260}
+          testId="contact-search"
         />
         <SegmentedControl
           size="xs"

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Anchor,
   Badge,
   Button,
@@ -12,12 +11,11 @@ import {
   Stack,
   Switch,
   Text,
-  TextInput,
   Title,
   Tooltip,
   TreeSelect,
 } from '@mantine/core';
-import { IconAdjustmentsHorizontal, IconChevronDown, IconColumns, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconChevronDown, IconColumns, IconPlus, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRODUCT_STATUSES, type ProductStatus } from '../../../shared/catalog/product.ts';
@@ -57,6 +55,7 @@ import { ProductThumbnail } from './ProductThumbnail.tsx';
 import { ReorderEdit } from './ReorderEdit.tsx';
 import { STATUS_COLORS } from './status.ts';
 import { RetryAlert } from '../components/RetryAlert.tsx';
+import { ListSearchInput } from '../components/ListSearchInput.tsx';
 
 const PAGE_SIZE = 100;
 const COLUMNS_KEY = 'kontor.products.hiddenColumns';
@@ -613,29 +612,15 @@ export function ProductList({ onCreate }: { onCreate: () => void }) {
       </Group>
 
       <Group gap="xs" wrap="wrap" align="center">
-        <TextInput
-          placeholder={t('products.filters.search')}
-          aria-label={t('products.filters.search')}
-          leftSection={<IconSearch size={14} />}
-          rightSection={
-            searchText !== '' ? (
-              <ActionIcon size="sm" aria-label={t('products.filters.clearSearch')} onClick={() => setSearchText('')}>
-                <IconX size={12} />
-              </ActionIcon>
-            ) : null
-          }
+        <ListSearchInput
           value={searchText}
-          onChange={(e) => setSearchText(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              gridRef.current?.focus();
-            }
-          }}
-          w={220}
-          className="kontor-auto-dir"
-          {...{ [BARCODE_INPUT_ATTRIBUTE]: true }}
-          data-testid="product-search"
+          onChange={setSearchText}
+          label={t('products.filters.search')}
+          clearLabel={t('products.filters.clearSearch')}
+          onArrowDown={() => gridRef.current?.focus()}
+          width={220}
+          testId="product-search"
+          barcodeAttribute={BARCODE_INPUT_ATTRIBUTE}
         />
         <Chip.Group multiple value={filters.status} onChange={(v) => setFilter('status', v.filter((s): s is ProductStatus => (PRODUCT_STATUSES as readonly string[]).includes(s)))}>
           <Group gap={4} role="group" aria-label={t('products.filters.status')}>
