@@ -11,6 +11,8 @@ import { expect, gotoApp, test, type KontorServer } from './fixtures.ts';
 // journal they posted to at the end.
 
 const SCREENSHOTS = 'test-results/screenshots';
+/** Issuing renders the PDF in Chromium; on a loaded two-core machine that alone took over 5 s. */
+const ISSUE_TIMEOUT_MS = 20_000;
 
 async function setUp(kontorServer: KontorServer, language: 'en' | 'ar' = 'en'): Promise<void> {
   const client = kontorServer.client;
@@ -90,7 +92,7 @@ test('quote → invoice → PDF → partial payment → credit note, with stock 
   await expect(page.getByTestId('line-1-sku')).toBeFocused();
   await page.screenshot({ path: `${SCREENSHOTS}/invoice-editor.png`, fullPage: true });
   await page.getByTestId('issue').click();
-  await expect(page.getByTestId('document-view')).toBeVisible();
+  await expect(page.getByTestId('document-view')).toBeVisible({ timeout: ISSUE_TIMEOUT_MS });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/QUO-\d{4}-00001/);
   const quoteId = idFromUrl(page);
   expect((await client.call('invoices.get', { id: quoteId })).buyer).toMatchObject({ contactId: dupont?.id, name: 'Maison Dupont SARL', country: 'FR' });
@@ -101,7 +103,7 @@ test('quote → invoice → PDF → partial payment → credit note, with stock 
   await expect(page.getByTestId('document-editor')).toBeVisible();
   await expect(page.getByTestId('warehouse')).toHaveValue('MAIN');
   await page.getByTestId('issue').click();
-  await expect(page.getByTestId('document-view')).toBeVisible();
+  await expect(page.getByTestId('document-view')).toBeVisible({ timeout: ISSUE_TIMEOUT_MS });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/INV-\d{4}-00001/);
   const invoiceId = idFromUrl(page);
   const invoice = await client.call('invoices.get', { id: invoiceId });
@@ -134,7 +136,7 @@ test('quote → invoice → PDF → partial payment → credit note, with stock 
   await page.getByTestId('line-0-qty').fill('1');
   await expect(page.getByTestId('live-total')).toHaveText(/189[.,]00/);
   await page.getByTestId('issue').click();
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/CN-\d{4}-00001/);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/CN-\d{4}-00001/, { timeout: ISSUE_TIMEOUT_MS });
   expect(await onHand(client)).toBe(7_000);
   expect(await client.call('invoices.get', { id: invoiceId })).toMatchObject({ creditedMinor: 18900, paidMinor: 30000, openMinor: 26700, paymentStatus: 'partlyPaid' });
 

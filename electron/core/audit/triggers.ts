@@ -1,24 +1,24 @@
 import type { Database } from 'better-sqlite3';
 import { AUDITED_TABLES, auditedTableName, redactedColumns, type AuditedTable } from './auditedTables.ts';
-import { auditHash } from './hash.ts';
+import { auditAppender } from './appendRecords.ts';
 
 export const AUDIT_OPS = ['insert', 'update', 'delete'] as const;
 type Op = (typeof AUDIT_OPS)[number];
 
-interface Column {
+export interface Column {
   name: string;
   type: string;
   pk: number;
 }
 
-const q = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+export const q = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 const lit = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 export function auditTriggerName(table: string, op: Op): string {
   return `audit__${table}__${op}`;
 }
 
-function columnsOf(sqlite: Database, table: string): Column[] {
+export function columnsOf(sqlite: Database, table: string): Column[] {
   return sqlite.pragma(`table_info(${q(table)})`) as Column[];
 }
 
@@ -112,19 +112,8 @@ function recordBaseline(sqlite: Database, entry: AuditedTable, actor: string): v
   const table = auditedTableName(entry);
   const columns = columnsOf(sqlite, table);
   const rows = sqlite.prepare(`SELECT ${rowKeySql(columns, q(table))} AS k, ${rowJsonSql(columns, q(table), redactedColumns(entry))} AS a FROM ${q(table)}`);
-  const head = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-  const insert = sqlite.prepare(
-    `INSERT INTO audit_log (seq, at, actor, table_name, row_key, op, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, 'baseline', NULL, ?, ?, ?)`,
-  );
-  let seq = head?.seq ?? 0;
-  let prev = head?.hash ?? null;
-  const at = new Date().toISOString();
-  // Collected first: inserting into audit_log while iterating another table's cursor is fine, but
-  // reading every row first keeps the statement simple and the baseline in primary-key order.
-  for (const row of rows.all() as { k: string; a: string }[]) {
-    seq++;
-    const hash = auditHash({ prev, seq, at, actor, table, key: row.k, op: 'baseline', before: null, after: row.a });
-    insert.run(seq, at, actor, table, row.k, row.a, prev, hash);
-    prev = hash;
-  }
+  const log = auditAppender(sqlite, actor);
+  // Collected first: better-sqlite3 does not write while a statement of the connection is still
+  // being read; it also keeps the baseline in primary-key order.
+  for (const row of rows.all() as { k: string; a: string }[]) log.append(table, row.k, 'baseline', null, row.a);
 }

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ProductFields, ProductKind } from '../../../shared/catalog/product.ts';
+import type { BulkAuditTable } from '../audit/bulkAudit.ts';
 
 /**
  * Synchronous writes of whole products on the raw connection, for imports and their undo: prepared
@@ -13,6 +14,16 @@ export interface ProductWriter {
   setOptions(id: number, options: readonly { name: string; values: string[] }[]): void;
   revisionOf(id: number): number;
 }
+
+/** Every table the writer writes, with the column naming the product: what a bulk import's audit records cover. */
+export const PRODUCT_WRITER_TABLES: readonly BulkAuditTable[] = [
+  { table: 'product', owner: 'id' },
+  { table: 'product_text', owner: 'product_id' },
+  { table: 'product_tag', owner: 'product_id' },
+  { table: 'product_price', owner: 'product_id' },
+  { table: 'product_order_rule', owner: 'product_id' },
+  { table: 'product_option', owner: 'product_id' },
+];
 
 export function productWriter(sqlite: Database, priceLists: ReadonlyMap<string, number>): ProductWriter {
   const columns = 'sku, status, category_id, brand, unit, gtin, hs_code, origin_country, net_weight_g, gross_weight_g, length_mm, width_mm, height_mm, cost_price_minor, cost_currency, attributes';

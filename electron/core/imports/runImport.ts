@@ -6,6 +6,7 @@ import { proposeMapping } from '../../../shared/imports/headers.ts';
 import type { ImportCounts, ImportImages, ImportIssue, ImportResult, PreviewRow } from '../../../shared/imports/result.ts';
 import type { Mapping, Profile } from '../../../shared/imports/targets.ts';
 import { formatAmount } from '../../../shared/money.ts';
+import { BULK_AUDIT_FROM, beginBulkAudit } from '../audit/bulkAudit.ts';
 import { listCategories } from '../catalog/categories.ts';
 import type { KontorSchema } from '../db/schema.ts';
 import { fileError } from './errors.ts';
@@ -13,7 +14,7 @@ import { groupByHandle } from './group.ts';
 import { attachLocalImages, discardMedia, runImages, type WrittenMedia } from './importImages.ts';
 import { interpretRow, mappedColumns, type RowRecord } from './interpret.ts';
 import { planImport, type ImportPlan, type PlannedProduct } from './plan.ts';
-import { productWriter } from './productWriter.ts';
+import { PRODUCT_WRITER_TABLES, productWriter } from './productWriter.ts';
 import { openTable } from './read/openTable.ts';
 import { cellText, type RawCell, type TableReadOptions, type TableSource } from './read/types.ts';
 import { writeErrorReport } from './report.ts';
@@ -39,6 +40,8 @@ export interface ImportRequest {
   media?: { dataDir: string; baseDir: string | null } | undefined;
   /** From how many written products the sort keys are refilled once instead of by triggers (tests turn it). */
   bulkThreshold?: number;
+  /** From how many written products the audit records are written in bulk instead of by triggers (tests turn it). */
+  bulkAuditFrom?: number;
 }
 
 export interface ImportDeps {
@@ -291,6 +294,9 @@ async function writePlan(
   const ordered = [...toWrite].sort((a, b) => Number(a.kind === 'variant') - Number(b.kind === 'variant'));
   const catalogSize = sqlite.prepare('SELECT count(*) FROM product').pluck().get() as number;
   const bulk = worthBulk(ordered.length, catalogSize, request.bulkThreshold ?? BULK_THRESHOLD) ? bulkSortKeys(sqlite) : null;
+  const audit = ordered.length >= (request.bulkAuditFrom ?? BULK_AUDIT_FROM) ? beginBulkAudit(sqlite, PRODUCT_WRITER_TABLES) : null;
+  audit?.remember(ordered.flatMap((p) => (p.stored ? [p.stored.id] : [])));
+  const created: number[] = [];
   for (let i = 0; i < ordered.length; i++) {
     if (i % WRITE_CHUNK === 0) {
       control.progress?.(i, ordered.length, 'writing');
@@ -310,6 +316,7 @@ async function writePlan(
     } else {
       id = writer.insert(p.fields, p.kind, parentId, p.optionValues, now);
       recordChange.run(runId, id, p.fields.sku, 'create', null, 1);
+      created.push(id);
     }
     if (p.kind === 'parent') writer.setOptions(id, p.options);
     for (const source of p.images ?? []) insertImage.run(id, id, source, runId, p.row, now);
@@ -317,6 +324,7 @@ async function writePlan(
     touched.push(id);
   }
   control.progress?.(ordered.length, ordered.length, 'indexing');
+  audit?.finish(created);
   reindexSync(sqlite, touched);
   bulk?.restore();
   return runId;

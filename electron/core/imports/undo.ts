@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { ProductFields } from '../../../shared/catalog/product.ts';
 import { KontorError } from '../../../shared/errors.ts';
 import type { ImportUndoResult } from '../../../shared/imports/runs.ts';
-import { productWriter } from './productWriter.ts';
+import { BULK_AUDIT_FROM, beginBulkAudit } from '../audit/bulkAudit.ts';
+import { PRODUCT_WRITER_TABLES, productWriter } from './productWriter.ts';
 import { readStoredByIds } from './plan.ts';
 import { reindexSync, unindexSync } from './searchRows.ts';
 
@@ -21,7 +22,7 @@ interface ChangeRow {
  * parent) variants the import did not make, is left as it is and listed with the reason.
  * Synchronous from BEGIN to COMMIT, so no other call can slip a write in between.
  */
-export function undoImport(sqlite: Database, runId: number): ImportUndoResult {
+export function undoImport(sqlite: Database, runId: number, options: { /** Tests turn it; see runImport's. */ bulkAuditFrom?: number } = {}): ImportUndoResult {
   const run = sqlite.prepare('SELECT id, undone_at, categories_created FROM import_run WHERE id = ?').get(runId) as
     | { id: number; undone_at: string | null; categories_created: string }
     | undefined;
@@ -40,6 +41,8 @@ export function undoImport(sqlite: Database, runId: number): ImportUndoResult {
     const removedIds: number[] = [];
     const now = new Date().toISOString();
     const stored = readStoredByIds(sqlite, changes.filter((c) => c.action === 'update').map((c) => c.product_id));
+    const audit = changes.length >= (options.bulkAuditFrom ?? BULK_AUDIT_FROM) ? beginBulkAudit(sqlite, PRODUCT_WRITER_TABLES) : null;
+    audit?.remember(changes.map((c) => c.product_id));
     // Variants come before their parents (higher ids first), so a parent is free once they are gone.
     for (const change of changes) {
       const current = revision.get(change.product_id) as number | undefined;
@@ -77,6 +80,7 @@ export function undoImport(sqlite: Database, runId: number): ImportUndoResult {
       if ((stored.get(change.product_id)?.kind ?? 'simple') === 'parent') writer.setOptions(change.product_id, before.options);
       restoredIds.push(change.product_id);
     }
+    audit?.finish([]);
     unindexSync(sqlite, removedIds);
     const parentsOfRestored = restoredIds.flatMap((id) => variantIds.all(id) as number[]);
     reindexSync(sqlite, [...restoredIds, ...parentsOfRestored]);
