@@ -14,19 +14,18 @@ afterEach(async () => {
 
 const FAMILY = PRODUCT_WRITER_TABLES.map((t) => t.table);
 const HEADER = ['sku', 'title_en', 'title_fr', 'price', 'tags', 'brand'];
-const first = Array.from({ length: 300 }, (_, i) => [`BA-${i}`, `Rug ${i}`, `Tapis ${i}`, `${10 + i},50`, i % 2 === 0 ? 'wool, handmade' : 'cotton', 'Atlas']);
-// Titles, tags and prices change on some rows, others stay as they are, and 20 rows are new.
-const second = [
-  ...first.map(([sku, en, fr, price, tags, brand], i) => [
-    sku,
-    i % 3 === 0 ? `${en} (new)` : en,
-    fr,
-    i % 7 === 0 ? '99,00' : price,
-    i % 5 === 0 ? 'silk' : tags,
-    brand,
-  ]),
-  ...Array.from({ length: 20 }, (_, i) => [`BA-NEW-${i}`, `New ${i}`, `Nouveau ${i}`, '5,00', 'new', 'Atlas']),
+/** Row `i` of the first import; in the second, titles, tags and prices change on some rows and the others stay as they are. */
+const row = (i: number, again: boolean): string[] => [
+  `BA-${i}`,
+  again && i % 3 === 0 ? `Rug ${i} (new)` : `Rug ${i}`,
+  `Tapis ${i}`,
+  again && i % 7 === 0 ? '99,00' : `${10 + i},50`,
+  again && i % 5 === 0 ? 'silk' : i % 2 === 0 ? 'wool, handmade' : 'cotton',
+  'Atlas',
 ];
+const first = Array.from({ length: 300 }, (_, i) => row(i, false));
+// ...and 20 rows are new.
+const second = [...Array.from({ length: 300 }, (_, i) => row(i, true)), ...Array.from({ length: 20 }, (_, i) => [`BA-NEW-${i}`, `New ${i}`, `Nouveau ${i}`, '5,00', 'new', 'Atlas'])];
 
 /** Two imports and the undo of the second, as one person; the audit records written in bulk from `bulkAuditFrom` products. */
 async function importTwiceAndUndo(bulkAuditFrom: number): Promise<TestKontor> {
