@@ -1,10 +1,14 @@
 /**
  * One import in a fresh process, so its peak memory is its own. Prints JSON on stdout.
- *   node tests/bench/importProbe.ts kontor|bare <file> <dataDir>
- * kontor: the import as the app runs it (read, map, check, write, search rows, sort keys, undo record).
- * bare:   the baseline — exceljs's streaming reader (or csv-parse) over the same file and prepared
- *         INSERTs of the same rows (product, its three texts, its two prices, its tags) into the same
- *         tables in one transaction, with the sort-key triggers dropped: the least any import must do.
+ *   node tests/bench/importProbe.ts kontor|bare|bare-audited <file> <dataDir>
+ * kontor:  the import as the app runs it (read, map, check, write, audit records, search rows,
+ *          sort keys, undo record).
+ * bare:    the issue's baseline — exceljs's streaming reader (or csv-parse) over the same file and
+ *          prepared INSERTs of the same rows (product, its three texts, its two prices, its tags)
+ *          into the same tables in one transaction, with no triggers at all: neither sort keys nor
+ *          the audit trail.
+ * bare-audited: the same inserts with the audit triggers left in place, one chained record per row
+ *          as any plain writer into Kontor's schema pays for it.
  * Besides wall time it prints the CPU time of the process (all threads): on a shared machine the
  * wall time measures the queue for a core as much as the work.
  */
@@ -14,10 +18,12 @@ import ExcelJS from 'exceljs';
 import { openKontor } from '../../electron/core/kontor.ts';
 import { runImport } from '../../electron/core/imports/runImport.ts';
 import { bulkSortKeys } from '../../electron/core/imports/sortKeys.ts';
+import { PRODUCT_WRITER_TABLES } from '../../electron/core/imports/productWriter.ts';
+import { dropAuditTriggers } from '../../electron/core/audit/triggers.ts';
 
 const [mode, file, dataDir] = process.argv.slice(2);
-if (!file || !dataDir || (mode !== 'kontor' && mode !== 'bare')) {
-  console.error('usage: importProbe.ts kontor|bare <file> <dataDir>');
+if (!file || !dataDir || (mode !== 'kontor' && mode !== 'bare' && mode !== 'bare-audited')) {
+  console.error('usage: importProbe.ts kontor|bare|bare-audited <file> <dataDir>');
   process.exit(2);
 }
 const quiet = { info() {}, warn() {}, error: (m: string, ...d: unknown[]) => console.error(m, ...d) };
@@ -56,6 +62,7 @@ if (mode === 'kontor') {
 } else {
   sqlite.exec('BEGIN IMMEDIATE');
   const keys = bulkSortKeys(sqlite);
+  if (mode === 'bare') for (const { table } of PRODUCT_WRITER_TABLES) dropAuditTriggers(sqlite, table);
   const now = new Date().toISOString();
   const product = sqlite.prepare(
     "INSERT INTO product (sku, kind, status, brand, unit, gtin, hs_code, origin_country, net_weight_g, gross_weight_g, length_mm, width_mm, cost_price_minor, cost_currency, attributes, created_at, updated_at) VALUES (?, 'simple', ?, ?, 'pcs', ?, '570110', 'MA', ?, ?, ?, ?, ?, 'EUR', '{}', ?, ?)",
@@ -96,8 +103,8 @@ if (mode === 'kontor') {
       insert(record);
     }
   }
-  // Nothing else: no check, no search rows, no sort keys, no undo record. The database is thrown
-  // away after the run, so the triggers are not put back.
+  // Nothing else: no check, no search rows, no sort keys, no undo record (and for `bare` no audit
+  // records). The database is thrown away after the run, so the triggers are not put back.
   void keys;
   sqlite.exec('COMMIT');
 }
