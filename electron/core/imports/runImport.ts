@@ -323,8 +323,11 @@ async function writePlan(
     ids.set(p.sku.toUpperCase(), id);
     touched.push(id);
   }
+  if (audit) {
+    control.progress?.(ordered.length, ordered.length, 'recording');
+    audit.finish(created);
+  }
   control.progress?.(ordered.length, ordered.length, 'indexing');
-  audit?.finish(created);
   reindexSync(sqlite, touched);
   bulk?.restore();
   return runId;

@@ -4,6 +4,7 @@ import { beginBulkAudit } from '../../../electron/core/audit/bulkAudit.ts';
 import { undoImport } from '../../../electron/core/imports/undo.ts';
 import { runImport, type ImportRequest } from '../../../electron/core/imports/runImport.ts';
 import { PRODUCT_WRITER_TABLES } from '../../../electron/core/imports/productWriter.ts';
+import { importsMessages } from '../../../renderer/src/i18n/areas/imports.ts';
 import { contentHash, writeCsv } from '../../support/importFixtures.ts';
 import { openTestKontor, type TestKontor } from '../../support/testKontor.ts';
 
@@ -79,6 +80,17 @@ describe('audit records written in bulk', () => {
     const count = (t: TestKontor) => t.kontor.database.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
     expect(count(bulk)).toBeLessThan(count(triggered));
   }, 60_000);
+
+  test('the import shows the recording as a step of its own, named in every language', async () => {
+    const t = await openTestKontor();
+    opened.push(t);
+    const phases: string[] = [];
+    const path = writeCsv(t.dataDir, 'catalogue.csv', [HEADER, ...first]);
+    const request: ImportRequest = { path, fileName: 'catalogue.csv', read: {}, mode: 'all', dryRun: false, reportDir: null, bulkAuditFrom: 0 };
+    await runImport({ sqlite: t.kontor.database.sqlite, db: t.kontor.database.db }, request, { progress: (_done, _total, message) => phases.push(message) });
+    expect([...new Set(phases)]).toEqual(['checking', 'writing', 'recording', 'indexing']);
+    for (const language of ['en', 'fr', 'de', 'ar'] as const) expect(importsMessages[language].phase.recording).toMatch(/\S/);
+  });
 
   test('a failure after the bulk write rolls back the rows, their records and the dropped triggers', async () => {
     const t = await openTestKontor();
