@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { auditAppender, type AuditAppender } from './appendRecords.ts';
 import { AUDITED_TABLES, auditedTableName, redactedColumns } from './auditedTables.ts';
+import { suspendTriggers } from '../db/suspendTriggers.ts';
 import { AUDIT_OPS, auditTriggerName, columnsOf, q, rowJsonSql, rowKeySql } from './triggers.ts';
 
 /** An audited table written in bulk, and its column naming the row's owner (a product's id). */
@@ -37,14 +38,13 @@ const CHUNK = 1000;
  */
 export function beginBulkAudit(sqlite: Database, tables: readonly BulkAuditTable[]): BulkAudit {
   if (!sqlite.inTransaction) throw new Error('beginBulkAudit runs inside the transaction of the write it records.');
-  const triggerSql = sqlite.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck();
   // Only tables whose triggers are in place are recorded: exactly what the triggers would have done.
   const audited = tables.flatMap((t) => {
-    const saved = AUDIT_OPS.map((op) => triggerSql.get(auditTriggerName(t.table, op)) as string | undefined).filter((s): s is string => s !== undefined);
     const entry = AUDITED_TABLES.find((e) => auditedTableName(e) === t.table);
-    return saved.length > 0 && entry ? [{ ...t, saved, read: rowsOf(sqlite, t, redactedColumns(entry)) }] : [];
+    if (!entry) return [];
+    const triggers = suspendTriggers(sqlite, AUDIT_OPS.map((op) => auditTriggerName(t.table, op)));
+    return triggers.names.length > 0 ? [{ ...t, triggers, read: rowsOf(sqlite, t, redactedColumns(entry)) }] : [];
   });
-  for (const t of audited) for (const op of AUDIT_OPS) sqlite.exec(`DROP TRIGGER IF EXISTS ${auditTriggerName(t.table, op)}`);
   sqlite.exec(`DROP TABLE IF EXISTS temp.bulk_audit_before;
     CREATE TEMP TABLE bulk_audit_before (tbl TEXT, owner INTEGER, k TEXT, j TEXT, PRIMARY KEY (tbl, owner, k)) WITHOUT ROWID`);
   const keep = sqlite.prepare('INSERT OR IGNORE INTO temp.bulk_audit_before (tbl, owner, k, j) VALUES (?, ?, ?, ?)');
@@ -71,7 +71,7 @@ export function beginBulkAudit(sqlite: Database, tables: readonly BulkAuditTable
         for (const t of audited) recordDifferences(log, t.table, kept.all(t.table, list) as Row[], t.read.all(list));
       }
       sqlite.exec('DROP TABLE temp.bulk_audit_before');
-      for (const t of audited) for (const sql of t.saved) sqlite.exec(sql);
+      for (const t of audited) t.triggers.restore();
     },
   };
 }

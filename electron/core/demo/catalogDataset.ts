@@ -9,6 +9,7 @@ import { foldText } from '../catalog/search.ts';
 import { saveCompanyProfile } from '../company/companyProfile.ts';
 import { backupDirIn } from '../dataDir.ts';
 import { FILL_SORT_KEYS, SORT_KEY_TRIGGER_NAMES } from '../db/migrations/005-list-sort-keys.ts';
+import { suspendTriggers } from '../db/suspendTriggers.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import type { Logger } from '../logger.ts';
 import { applyAverageOutflow, applyInflow, unitCostOf, valueOf } from '../stock/costing.ts';
@@ -475,11 +476,7 @@ export async function generateCatalogDataset(databasePath: string, options: Cata
     await saveCompanyProfile(db, demoCompanyProfile());
     // The list's sort keys are derived data, like the stock projections: filled once at the end
     // instead of by their triggers on every row (which would take minutes), then the triggers are back.
-    const triggers = sqlite
-      .prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))`)
-      .pluck()
-      .all(JSON.stringify(SORT_KEY_TRIGGER_NAMES)) as string[];
-    for (const name of SORT_KEY_TRIGGER_NAMES) sqlite.exec(`DROP TRIGGER IF EXISTS ${name}`);
+    const triggers = suspendTriggers(sqlite, SORT_KEY_TRIGGER_NAMES);
     const end = options.end ?? DATASET_END;
     const start = datasetStart(end);
     const writer = new DatasetWriter(sqlite);
@@ -520,7 +517,7 @@ export async function generateCatalogDataset(databasePath: string, options: Cata
     sqlite.transaction(() => {
       writer.projections();
       sqlite.exec(FILL_SORT_KEYS);
-      for (const trigger of triggers) sqlite.exec(trigger);
+      triggers.restore();
     })();
     log.info(`movements written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     sqlite.pragma('synchronous = NORMAL');

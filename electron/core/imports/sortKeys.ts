@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { FILL_SORT_KEYS, SORT_KEY_TRIGGER_NAMES } from '../db/migrations/005-list-sort-keys.ts';
+import { suspendTriggers } from '../db/suspendTriggers.ts';
 
 /**
  * The product list's sort keys (migration 5) are kept by triggers on every product, text and price
@@ -10,15 +11,11 @@ import { FILL_SORT_KEYS, SORT_KEY_TRIGGER_NAMES } from '../db/migrations/005-lis
  * together, so a cancelled import leaves the triggers exactly as they were.
  */
 export function bulkSortKeys(sqlite: Database): { restore(): void } {
-  const triggers = sqlite
-    .prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))`)
-    .pluck()
-    .all(JSON.stringify(SORT_KEY_TRIGGER_NAMES)) as string[];
-  for (const name of SORT_KEY_TRIGGER_NAMES) sqlite.exec(`DROP TRIGGER IF EXISTS ${name}`);
+  const triggers = suspendTriggers(sqlite, SORT_KEY_TRIGGER_NAMES);
   return {
     restore() {
       sqlite.exec(FILL_SORT_KEYS);
-      for (const trigger of triggers) sqlite.exec(trigger);
+      triggers.restore();
     },
   };
 }
