@@ -51,63 +51,102 @@ export async function openXlsx(path: string, fileName: string, options: TableRea
  */
 const STALL_MS = 10_000;
 
-async function* guarded<T>(source: AsyncIterable<T>, stream: ReadStream, fileName: string): AsyncGenerator<T> {
-  let ended = false;
-  stream.once('end', () => (ended = true));
-  let last = Date.now();
+async function* guarded<T>(source: AsyncIterable<T>, file: ReadStream, fileName: string): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]();
   for (;;) {
+    // Only the wait for the reader counts: the time the caller spends on a row is not a stall.
+    const asked = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const stalled = new Promise<never>((_, reject) => {
       timer = setInterval(() => {
-        if (ended && Date.now() - last > STALL_MS) reject(damaged(fileName, new Error('the reader stopped before the end of the workbook')));
+        if (file.readableEnded && Date.now() - asked > STALL_MS) reject(damaged(fileName, new Error('the reader stopped before the end of the workbook')));
       }, 250);
     });
+    let step: IteratorResult<T>;
     try {
-      const step = await Promise.race([iterator.next(), stalled]);
-      if (step.done) return;
-      last = Date.now();
-      yield step.value;
+      step = await Promise.race([iterator.next(), stalled]);
     } finally {
       clearInterval(timer);
+    }
+    if (step.done) return;
+    yield step.value;
+  }
+}
+
+/**
+ * unzipper 0.10, under exceljs's reader, announces the end of the archive when it has parsed the
+ * last bytes, not when its reader has taken the last entries: entries still waiting behind a slow
+ * step (a sheet copied to a temporary file, the shared strings) are dropped. Workbooks written by
+ * exceljs, Kontor's own exports among them, keep xl/workbook.xml last; losing it, exceljs fails
+ * with "Cannot read properties of undefined (reading 'sheets')" (exceljs#3064), here about one
+ * read in a hundred on a loaded machine. A lost entry is always noticed before the sheet's first
+ * row (the sheet needs the workbook part, and a lost sheet is not found), so such a read is simply
+ * tried again; a damaged file fails the same way each time and is not retried.
+ */
+class LostEntries extends Error {}
+
+const ATTEMPTS = 4;
+
+function lostEntries(error: unknown): boolean {
+  return error instanceof LostEntries || (error instanceof TypeError && error.message.includes("reading 'sheets'"));
+}
+
+async function* withAttempts<T>(fileName: string, read: () => AsyncGenerator<T>): AsyncGenerator<T> {
+  for (let attempt = 1; ; attempt++) {
+    let handedOut = false;
+    try {
+      for await (const item of read()) {
+        handedOut = true;
+        yield item;
+      }
+      return;
+    } catch (error) {
+      if (handedOut || attempt === ATTEMPTS || !lostEntries(error)) throw damaged(fileName, error);
     }
   }
 }
 
 async function sheetNames(path: string, fileName: string): Promise<string[]> {
-  const stream = createReadStream(path);
-  try {
-    const reader = readerFor(stream);
-    // The workbook part is read before the first sheet is handed out.
-    for await (const _first of guarded(reader, stream, fileName)) return (reader.model?.sheets ?? []).map((s) => s.name);
-    return [];
-  } catch (error) {
-    throw damaged(fileName, error);
-  } finally {
-    stream.destroy();
-  }
+  const attempts = withAttempts(fileName, async function* () {
+    const stream = createReadStream(path);
+    try {
+      const reader = readerFor(stream);
+      // The workbook part is read before the first sheet is handed out.
+      for await (const _first of guarded(reader, stream, fileName)) {
+        if (!reader.model) throw new LostEntries('the workbook part was lost');
+        yield reader.model.sheets?.map((s) => s.name) ?? [];
+        return;
+      }
+    } finally {
+      stream.destroy();
+    }
+  });
+  for await (const names of attempts) return names;
+  return [];
 }
 
-async function* xlsxRows(path: string, fileName: string, sheet: string): AsyncGenerator<SheetRow> {
+function xlsxRows(path: string, fileName: string, sheet: string): AsyncGenerator<SheetRow> {
+  return withAttempts(fileName, () => sheetRows(path, fileName, sheet));
+}
+
+async function* sheetRows(path: string, fileName: string, sheet: string): AsyncGenerator<SheetRow> {
   const stream = createReadStream(path);
-  let found = false;
   try {
     for await (const worksheet of guarded(readerFor(stream), stream, fileName)) {
-      if (worksheet.name !== sheet || found) continue;
-      found = true;
+      if (worksheet.name !== sheet) continue;
       for await (const row of guarded(worksheet, stream, fileName)) {
         const values = row.values as unknown[];
         const cells: RawCell[] = [];
         for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
         yield { rowNumber: row.number, cells };
       }
+      return;
     }
-  } catch (error) {
-    throw damaged(fileName, error);
   } finally {
     stream.destroy();
   }
-  if (!found) throw fileError('sheetNotFound', `${fileName} has no sheet named "${sheet}".`, { fileName, sheet, sheets: '' });
+  // The workbook part names this sheet (openXlsx checked): its part went missing on the way.
+  throw new LostEntries(`the sheet ${sheet} was lost`);
 }
 
 /** Excel keeps 15 significant digits; beyond that a binary float shows noise (12.499999999999998). */
