@@ -1,6 +1,7 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { fileError } from '../errors.ts';
+import { damagedXlsxError, fileError } from '../errors.ts';
+import { worksheetNames } from './workbookSheets.ts';
 import { checkZip } from './zipCheck.ts';
 import type { RawCell, SheetRow, TableReadOptions, TableSource } from './types.ts';
 
@@ -21,18 +22,18 @@ function readerFor(stream: ReadStream): WorkbookReader {
 /** exceljs reports damage as whatever its unzip or XML layer threw; the person needs one sentence. */
 function damaged(fileName: string, error: unknown): Error {
   if (error instanceof Error && error.name === 'KontorError') return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return fileError('damagedXlsx', `${fileName} is a damaged or incomplete XLSX workbook (${reason}); open it in Excel and save it again.`, { fileName, reason });
+  return damagedXlsxError(fileName, error instanceof Error ? error.message : String(error));
 }
 
 /**
  * XLSX through exceljs's streaming WorkbookReader: rows arrive one by one, so a 100,000-row sheet
- * never sits in memory as a workbook. Sheet names come from a first, short pass that stops at
- * the first worksheet.
+ * never sits in memory as a workbook. The sheet names come from the workbook part itself
+ * (workbookSheets.ts), without a pass of the reader.
  */
 export async function openXlsx(path: string, fileName: string, options: TableReadOptions): Promise<TableSource> {
-  await checkZip(path, fileName);
-  const sheets = await sheetNames(path, fileName);
+  const entries = await checkZip(path, fileName);
+  // A ZIP64 archive's table of contents is not read by checkZip: the reader names the sheets then.
+  const sheets = entries ? await worksheetNames(path, fileName, entries) : await sheetNames(path, fileName);
   if (sheets.length === 0) throw fileError('noSheets', `${fileName} is a ZIP file but not an XLSX workbook with sheets.`, { fileName });
   const sheet = options.sheet ?? sheets[0] ?? '';
   if (!sheets.includes(sheet)) {
@@ -53,23 +54,24 @@ const STALL_MS = 10_000;
 
 async function* guarded<T>(source: AsyncIterable<T>, file: ReadStream, fileName: string): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]();
-  for (;;) {
-    // Only the wait for the reader counts: the time the caller spends on a row is not a stall.
-    const asked = Date.now();
-    let timer: NodeJS.Timeout | undefined;
-    const stalled = new Promise<never>((_, reject) => {
-      timer = setInterval(() => {
-        if (file.readableEnded && Date.now() - asked > STALL_MS) reject(damaged(fileName, new Error('the reader stopped before the end of the workbook')));
-      }, 250);
-    });
-    let step: IteratorResult<T>;
-    try {
-      step = await Promise.race([iterator.next(), stalled]);
-    } finally {
-      clearInterval(timer);
+  // Only the wait for the reader counts, not the time the caller spends on a row. One timer for
+  // the whole read: one per row cost about half a second on a 100,000-row sheet.
+  let waiting: { since: number; stall(error: Error): void } | null = null;
+  const timer = setInterval(() => {
+    if (waiting && file.readableEnded && Date.now() - waiting.since > STALL_MS) waiting.stall(damaged(fileName, new Error('the reader stopped before the end of the workbook')));
+  }, 250);
+  try {
+    for (;;) {
+      const step = await new Promise<IteratorResult<T>>((resolve, reject) => {
+        waiting = { since: Date.now(), stall: reject };
+        iterator.next().then(resolve, reject);
+      });
+      waiting = null;
+      if (step.done) return;
+      yield step.value;
     }
-    if (step.done) return;
-    yield step.value;
+  } finally {
+    clearInterval(timer);
   }
 }
 

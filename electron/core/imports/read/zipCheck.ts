@@ -1,9 +1,18 @@
 import { open } from 'node:fs/promises';
-import { fileError } from '../errors.ts';
+import { damagedXlsxError, fileError } from '../errors.ts';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+
+/** A part of the archive, where its (compressed) bytes lie. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressedSize: number;
+  dataOffset: number;
+}
 
 /**
  * Checks an XLSX's ZIP structure before exceljs streams it: the end record, the central directory
@@ -11,9 +20,8 @@ const LOCAL = 0x04034b50;
  * there. exceljs reads entries front to back by their local headers; a cut file or a damaged
  * header can leave it waiting forever for bytes that never come, so damage is named here first.
  */
-export async function checkZip(path: string, fileName: string): Promise<void> {
-  const damaged = (reason: string) =>
-    fileError('damagedXlsx', `${fileName} is a damaged or incomplete XLSX workbook (${reason}); open it in Excel and save it again.`, { fileName, reason });
+export async function checkZip(path: string, fileName: string): Promise<ZipEntry[] | null> {
+  const damaged = (reason: string) => damagedXlsxError(fileName, reason);
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
@@ -32,13 +40,13 @@ export async function checkZip(path: string, fileName: string): Promise<void> {
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
     // ZIP64 archives keep the real values elsewhere; Excel writes them only past 4 GB.
-    if (cdSize === 0xffffffff || cdOffset === 0xffffffff || entries === 0xffff) return;
+    if (cdSize === 0xffffffff || cdOffset === 0xffffffff || entries === 0xffff) return null;
     const eocdAt = size - tailLength + eocd;
     if (cdOffset + cdSize > eocdAt) throw damaged('the table of contents points past the end of the file');
     const cd = Buffer.alloc(cdSize);
     await handle.read(cd, 0, cdSize, cdOffset);
     let at = 0;
-    const names: string[] = [];
+    const parts: ZipEntry[] = [];
     for (let n = 0; n < entries; n++) {
       if (at + 46 > cd.length || cd.readUInt32LE(at) !== CENTRAL) throw damaged('the table of contents is broken');
       const method = cd.readUInt16LE(at + 10);
@@ -48,7 +56,6 @@ export async function checkZip(path: string, fileName: string): Promise<void> {
       const commentLength = cd.readUInt16LE(at + 32);
       const localOffset = cd.readUInt32LE(at + 42);
       const name = cd.toString('utf8', at + 46, at + 46 + nameLength);
-      names.push(name);
       const local = Buffer.alloc(30);
       const { bytesRead } = await handle.read(local, 0, 30, localOffset);
       if (bytesRead < 30 || local.readUInt32LE(0) !== LOCAL) throw damaged(`the part ${name} is not where the table of contents says`);
@@ -57,13 +64,15 @@ export async function checkZip(path: string, fileName: string): Promise<void> {
       const localCompressed = local.readUInt32LE(18);
       // Bit 3: sizes follow the data in a descriptor, and the local header holds zeros.
       if ((flags & 0x08) === 0 && localCompressed !== compressed) throw damaged(`the part ${name} has two different sizes`);
-      const end = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28) + compressed;
-      if (end > cdOffset) throw damaged(`the part ${name} runs past the end of the data`);
+      const dataOffset = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+      if (dataOffset + compressed > cdOffset) throw damaged(`the part ${name} runs past the end of the data`);
+      parts.push({ name, method, compressedSize: compressed, dataOffset });
       at += 46 + nameLength + extraLength + commentLength;
     }
-    if (!names.includes('xl/workbook.xml')) {
+    if (!parts.some((p) => p.name === 'xl/workbook.xml')) {
       throw fileError('noSheets', `${fileName} is a ZIP file but not an XLSX workbook with sheets.`, { fileName });
     }
+    return parts;
   } finally {
     await handle.close();
   }
