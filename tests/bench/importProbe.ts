@@ -1,6 +1,6 @@
 /**
  * One import in a fresh process, so its peak memory is its own. Prints JSON on stdout.
- *   node tests/bench/importProbe.ts kontor|bare|bare-audited <file> <dataDir>
+ *   node tests/bench/importProbe.ts kontor|bare|bare-audited|read <file> <dataDir>
  * kontor:  the import as the app runs it (read, map, check, write, audit records, search rows,
  *          sort keys, undo record).
  * bare:    the issue's baseline — exceljs's streaming reader (or csv-parse) over the same file and
@@ -9,6 +9,7 @@
  *          the audit trail.
  * bare-audited: the same inserts with the audit triggers left in place, one chained record per row
  *          as any plain writer into Kontor's schema pays for it.
+ * read:    the same streaming read and nothing else: the floor under any import of the file.
  * Besides wall time it prints the CPU time of the process (all threads): on a shared machine the
  * wall time measures the queue for a core as much as the work.
  */
@@ -22,8 +23,8 @@ import { PRODUCT_WRITER_TABLES } from '../../electron/core/imports/productWriter
 import { dropAuditTriggers } from '../../electron/core/audit/triggers.ts';
 
 const [mode, file, dataDir] = process.argv.slice(2);
-if (!file || !dataDir || (mode !== 'kontor' && mode !== 'bare' && mode !== 'bare-audited')) {
-  console.error('usage: importProbe.ts kontor|bare|bare-audited <file> <dataDir>');
+if (!file || !dataDir || (mode !== 'kontor' && mode !== 'bare' && mode !== 'bare-audited' && mode !== 'read')) {
+  console.error('usage: importProbe.ts kontor|bare|bare-audited|read <file> <dataDir>');
   process.exit(2);
 }
 const quiet = { info() {}, warn() {}, error: (m: string, ...d: unknown[]) => console.error(m, ...d) };
@@ -60,8 +61,9 @@ if (mode === 'kontor') {
   if (result.outcome !== 'committed' || result.counts.errors > 0) throw new Error(`import ${result.outcome}: ${JSON.stringify(result.issues.slice(0, 3))}`);
   rows = result.counts.create;
 } else {
-  sqlite.exec('BEGIN IMMEDIATE');
-  const keys = bulkSortKeys(sqlite);
+  const writes = mode !== 'read';
+  if (writes) sqlite.exec('BEGIN IMMEDIATE');
+  const keys = writes ? bulkSortKeys(sqlite) : null;
   if (mode === 'bare') for (const { table } of PRODUCT_WRITER_TABLES) dropAuditTriggers(sqlite, table);
   const now = new Date().toISOString();
   const product = sqlite.prepare(
@@ -73,6 +75,10 @@ if (mode === 'kontor') {
   const tag = sqlite.prepare('INSERT OR IGNORE INTO product_tag (product_id, tag) VALUES (?, ?)');
   const cents = (s: string) => Math.round(Number(s.replace(',', '.')) * 100);
   const insert = (c: string[]) => {
+    if (!writes) {
+      rows++;
+      return;
+    }
     const id = Number(product.run(c[0], c[19], c[11], c[8], cents(c[15] ?? '0') * 10, cents(c[16] ?? '0') * 10, Number(c[17]) * 10, Number(c[18]) * 10, cents(c[7] ?? '0'), now, now).lastInsertRowid);
     text.run(id, 'en', c[1], c[4]);
     text.run(id, 'fr', c[2], null);
@@ -106,7 +112,7 @@ if (mode === 'kontor') {
   // Nothing else: no check, no search rows, no sort keys, no undo record (and for `bare` no audit
   // records). The database is thrown away after the run, so the triggers are not put back.
   void keys;
-  sqlite.exec('COMMIT');
+  if (writes) sqlite.exec('COMMIT');
 }
 const ms = performance.now() - started;
 const { user, system } = process.cpuUsage(cpuStarted);
