@@ -6,7 +6,11 @@ import { checkZip } from './zipCheck.ts';
 import type { RawCell, SheetRow, TableReadOptions, TableSource } from './types.ts';
 
 type WorksheetReader = AsyncIterable<ExcelJS.Row> & { name: string };
-type WorkbookReader = AsyncIterable<WorksheetReader> & { model?: { sheets?: { name: string }[] } };
+type WorkbookReader = AsyncIterable<WorksheetReader> & {
+  model?: { sheets?: { name: string }[] };
+  /** With `entries: 'emit'`: each part the reader starts on ('workbook', 'shared-strings', 'styles', 'worksheet'). */
+  on(event: 'entry', listener: (entry: { type: string }) => void): unknown;
+};
 
 function readerFor(stream: ReadStream): WorkbookReader {
   // styles 'cache': a date is only told apart from a number by its cell format.
@@ -41,7 +45,7 @@ export async function openXlsx(path: string, fileName: string, options: TableRea
   }
   return {
     info: { format: 'xlsx', encoding: null, delimiter: null, sheets, sheet },
-    rows: () => xlsxRows(path, fileName, sheet),
+    rows: () => xlsxRows(path, fileName, sheet, entries ? new Set(entries.map((e) => e.name)) : null),
   };
 }
 
@@ -82,8 +86,9 @@ async function* guarded<T>(source: AsyncIterable<T>, file: ReadStream, fileName:
  * exceljs, Kontor's own exports among them, keep xl/workbook.xml last; losing it, exceljs fails
  * with "Cannot read properties of undefined (reading 'sheets')" (exceljs#3064), here about one
  * read in a hundred on a loaded machine. A lost entry is always noticed before the sheet's first
- * row (the sheet needs the workbook part, and a lost sheet is not found), so such a read is simply
- * tried again; a damaged file fails the same way each time and is not retried.
+ * row (the sheet needs the workbook part, a lost sheet is not found, the shared strings are checked
+ * for), so such a read is simply tried again; a damaged file fails the same way each time and is
+ * not retried.
  */
 class LostEntries extends Error {}
 
@@ -127,15 +132,28 @@ async function sheetNames(path: string, fileName: string): Promise<string[]> {
   return [];
 }
 
-function xlsxRows(path: string, fileName: string, sheet: string): AsyncGenerator<SheetRow> {
-  return withAttempts(fileName, () => sheetRows(path, fileName, sheet));
+function xlsxRows(path: string, fileName: string, sheet: string, parts: ReadonlySet<string> | null): AsyncGenerator<SheetRow> {
+  return withAttempts(fileName, () => sheetRows(path, fileName, sheet, parts));
 }
 
-async function* sheetRows(path: string, fileName: string, sheet: string): AsyncGenerator<SheetRow> {
+/**
+ * The shared strings, when the archive has them, must have been read before a sheet's rows mean
+ * anything: without them every text cell reads as {"sharedString": n}, garbage rather than an
+ * error. The reader only reads a sheet directly after the shared strings, or else after its whole
+ * pass over the archive, so a part it never saw was lost. (The styles are not checked this way: a
+ * workbook may legitimately keep them after a sheet that is read directly.)
+ */
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+
+async function* sheetRows(path: string, fileName: string, sheet: string, parts: ReadonlySet<string> | null): AsyncGenerator<SheetRow> {
   const stream = createReadStream(path);
   try {
-    for await (const worksheet of guarded(readerFor(stream), stream, fileName)) {
+    const reader = readerFor(stream);
+    const seen = new Set<string>();
+    reader.on('entry', (entry) => seen.add(entry.type));
+    for await (const worksheet of guarded(reader, stream, fileName)) {
       if (worksheet.name !== sheet) continue;
+      if (parts?.has(SHARED_STRINGS) && !seen.has('shared-strings')) throw new LostEntries(`the part ${SHARED_STRINGS} was lost`);
       for await (const row of guarded(worksheet, stream, fileName)) {
         const values = row.values as unknown[];
         const cells: RawCell[] = [];
@@ -181,6 +199,8 @@ export function toCell(value: unknown): RawCell {
     if ('error' in v) return { error: String(v.error) };
     if ('hyperlink' in v) return toCell(v.text ?? v.hyperlink);
     if ('text' in v) return toCell(v.text);
+    // Only when the shared strings were not read (see SHARED_STRINGS): never a value to import.
+    if ('sharedString' in v) throw new LostEntries('a cell points into shared strings that were not read');
     // An exceljs value kind not listed above: keep what JSON shows rather than "[object Object]".
     return JSON.stringify(value);
   }

@@ -12,7 +12,10 @@ import { writeXlsx } from '../../../support/importFixtures.ts';
  * workbooks written by exceljs that is xl/workbook.xml. Here the loss is made to happen on purpose
  * by letting exceljs skip the workbook part on its first reads.
  */
-type ReaderPrototype = { _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void> };
+type ReaderPrototype = {
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+};
 const prototype = (ExcelJS.stream.xlsx.WorkbookReader as unknown as { prototype: ReaderPrototype }).prototype;
 
 function loseWorkbookPart(times: number): { lost: () => number } {
@@ -24,6 +27,21 @@ function loseWorkbookPart(times: number): { lost: () => number } {
       // As unzipper does when it ends early: the entry is never read, the model never set.
       (entry as unknown as { autodrain(): void }).autodrain();
       return;
+    }
+    return parse.call(this, entry);
+  });
+  return { lost: () => lost };
+}
+
+/** The shared strings dropped on the first reads: without the check, every text cell would read as {"sharedString": n}. */
+function loseSharedStrings(times: number): { lost: () => number } {
+  const parse = prototype._parseSharedStrings;
+  let lost = 0;
+  vi.spyOn(prototype, '_parseSharedStrings').mockImplementation(function (this: ReaderPrototype, entry) {
+    if (lost < times) {
+      lost++;
+      (entry as unknown as { autodrain(): void }).autodrain();
+      return (async function* () {})();
     }
     return parse.call(this, entry);
   });
@@ -57,6 +75,13 @@ describe('an XLSX whose workbook part the reader lost', () => {
     for await (const row of first.rows()) read.push(row.cells.map(String));
     expect(again.lost()).toBe(2);
     expect(read).toEqual(rows);
+  });
+
+  test('whose shared strings were lost is read again rather than giving placeholders for its texts', async () => {
+    const path = await writeXlsx(dir, 'catalog.xlsx', { Products: rows });
+    const loss = loseSharedStrings(1);
+    expect(await readAll(path)).toEqual(rows);
+    expect(loss.lost()).toBe(1);
   });
 
   test('that keeps being lost gives the damaged-workbook error, after a few tries', async () => {
