@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { validProfile } from '../support/companyFixtures.ts';
 import { expect, gotoApp, test, type KontorServer } from './fixtures.ts';
 
@@ -131,4 +132,37 @@ test('the result of an import with an image column says which images were attach
   }
   const rug = await kontorServer.client.call('products.getBySku', { sku: 'IMG-EN-TAPIS' });
   expect(rug.images).toHaveLength(1);
+});
+
+test('an XLSX with two sheets: the wizard offers both by name, and the chosen one is read', async ({ page, kontorServer }) => {
+  test.setTimeout(90_000);
+  await setUp(kontorServer, 'en');
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Notes & sources').addRow(['Catalogue printemps, à relire']);
+  const products = workbook.addWorksheet('Produits');
+  products.addRow(['Référence', 'Nom', 'Prix']);
+  products.addRow(['XL-POUF', 'Pouf en cuir', 89.5]);
+  products.addRow(['XL-PLAT', 'Plat en céramique', 34]);
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  await openImports(page, kontorServer);
+  await page.locator('input[type="file"]').setInputFiles({ name: 'catalogue.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+
+  await expect(page.getByTestId('import-mapping')).toBeVisible({ timeout: 20_000 });
+  const sheet = page.getByRole('combobox', { name: 'Sheet' });
+  await expect(sheet).toHaveValue('Notes & sources');
+  await sheet.click();
+  await expect(page.getByRole('option', { name: 'Notes & sources' })).toBeVisible();
+  await page.getByRole('option', { name: 'Produits' }).click();
+  await expect(page.getByRole('combobox', { name: 'Imports into: Référence' })).toHaveValue('SKU', { timeout: 20_000 });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/imports-xlsx-sheets-en.png`, fullPage: true });
+
+  await page.getByTestId('import-check').click();
+  await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('import-count-create')).toHaveText('New: 2');
+  await expect(page.getByTestId('import-count-errors')).toHaveText('Rows with errors: 0');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-result')).toContainText('Imported: 2 new, 0 changed, 0 unchanged.', { timeout: 30_000 });
+  const pouf = await kontorServer.client.call('products.getBySku', { sku: 'XL-POUF' });
+  expect(pouf.prices[0]?.tiers[0]?.amountMinor).toBe(8950);
 });
