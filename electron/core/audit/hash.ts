@@ -20,4 +20,3 @@ export interface AuditRecordFields {
 export function auditHash(r: AuditRecordFields): string {
   return hash('sha256', JSON.stringify([r.prev, r.seq, r.at, r.actor, r.table, r.key, r.op, r.before, r.after]));
 }
-

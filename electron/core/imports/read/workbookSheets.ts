@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import { damagedXlsxError } from '../errors.ts';
@@ -13,7 +13,16 @@ import type { ZipEntry } from './zipCheck.ts';
  * Chart sheets and sheets the reader could not name are left out, so they are never offered.
  */
 export async function worksheetNames(path: string, fileName: string, entries: readonly ZipEntry[]): Promise<string[]> {
-  const read = (name: string) => partText(path, fileName, entries, name);
+  const handle = await open(path, 'r');
+  try {
+    return await namesIn(handle, fileName, entries);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function namesIn(handle: FileHandle, fileName: string, entries: readonly ZipEntry[]): Promise<string[]> {
+  const read = (name: string) => partText(handle, fileName, entries, name);
   const relationships = new Map<string, string>();
   const rels = await read('xl/_rels/workbook.xml.rels');
   if (rels !== null) {
@@ -32,16 +41,11 @@ export async function worksheetNames(path: string, fileName: string, entries: re
   return names;
 }
 
-async function partText(path: string, fileName: string, entries: readonly ZipEntry[], name: string): Promise<string | null> {
+async function partText(handle: FileHandle, fileName: string, entries: readonly ZipEntry[], name: string): Promise<string | null> {
   const entry = entries.find((e) => e.name === name);
   if (!entry) return null;
-  const handle = await open(path, 'r');
   const packed = Buffer.alloc(entry.compressedSize);
-  try {
-    await handle.read(packed, 0, entry.compressedSize, entry.dataOffset);
-  } finally {
-    await handle.close();
-  }
+  await handle.read(packed, 0, entry.compressedSize, entry.dataOffset);
   // A byte-order mark is allowed before the XML declaration; the parser wants the text without it.
   const text = (bytes: Buffer) => bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (entry.method === 0) return text(packed);
